@@ -1,0 +1,51 @@
+/**
+ * `npm run scenarios [-- --json] [files…]`: validate and analyse scenario files (default: every file in
+ * scenarios/). Exits 1 when a file is invalid or a seat it claims cannot reach all four outcomes.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { analyseScenario, type ScenarioAnalysis } from '../lib/engine/analyse.ts';
+import { formatProblems, validateScenarioText, type Problem } from '../lib/engine/validate.ts';
+import { formatAnalysis } from '../lib/engine/report.ts';
+
+type FileResult =
+  | { file: string; valid: false; problems: Problem[] }
+  | { file: string; valid: true; analysis: ScenarioAnalysis };
+
+export function checkFiles(files: string[]): FileResult[] {
+  return files.map((file) => {
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      return { file, valid: false, problems: [{ where: 'the file', message: 'cannot be read (does it exist?)', path: [] }] };
+    }
+    const validation = validateScenarioText(source);
+    if (!validation.ok) return { file, valid: false, problems: validation.problems };
+    return { file, valid: true, analysis: analyseScenario(validation.scenario) };
+  });
+}
+
+function main(args: string[]): number {
+  const json = args.includes('--json');
+  let files = args.filter((a) => !a.startsWith('--'));
+  if (!files.length) {
+    files = readdirSync('scenarios')
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join('scenarios', f));
+  }
+  const results = checkFiles(files.map((f) => relative(process.cwd(), f) || f));
+  const failed = results.filter((r) => !r.valid || !r.analysis.complete).length;
+  if (json) {
+    process.stdout.write(JSON.stringify({ ok: failed === 0, files: results }, null, 2) + '\n');
+  } else {
+    for (const r of results) {
+      console.log(r.valid ? formatAnalysis(r.file, r.analysis) : `${formatProblems(r.file, r.problems)}`);
+    }
+    console.log(`\n${results.length - failed} of ${results.length} scenario files valid and complete.`);
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,323 @@
+/**
+ * The analyser: explores every reachable state of a scenario for each seat it can be played from, and
+ * reports unreachable scenes, dead ends, choices with no effect, each outcome's reachability with a
+ * shortest path, the distinct endings, and the share of complete paths ending in each outcome.
+ *
+ * It explores states (scene + ledgers + deal-breakers + flags), not raw paths, so paths that meet again
+ * are explored once. It uses the same effect and condition functions as the XState machine.
+ */
+import { applyEffects, holds, type Standing } from './effects.ts';
+import { emptyLedgers, judge, otherSide, OUTCOMES, type Outcome, type Side } from './ledger.ts';
+import { offeredChoices, simulatedPick } from './run.ts';
+import type { Scenario, Scene } from './schema.ts';
+
+/** One step on a path through a scenario. */
+export interface PathStep {
+  scene: string;
+  event: string;
+  /** `player`: the person in the seat chose; `simulated`: the scenario chose for the other side; `continue`: nobody chose. */
+  by: 'player' | 'simulated' | 'continue';
+}
+
+export interface OutcomeReach {
+  reachable: boolean;
+  /** The fewest steps to this outcome (all steps, including the scenario's own moves). */
+  shortestPath?: PathStep[];
+  /** The person's choices along that path, in order: what `replay()` takes. */
+  choices?: string[];
+}
+
+export interface OutcomeShares {
+  /** `exact`: counted over every complete path; `estimate`: sampled by random play, because paths are too many or endless. */
+  method: 'exact' | 'estimate';
+  /** How many complete paths were counted (exact, as a decimal string), or how many random plays were sampled. */
+  paths: string;
+  /** Share of paths in each outcome, 0…1. */
+  byOutcome: Record<Outcome, number>;
+}
+
+export interface DeadEnd {
+  scene: string;
+  reason: string;
+}
+
+export interface SeatAnalysis {
+  seat: Side;
+  /** Distinct states explored. */
+  states: number;
+  /** False when exploration stopped at the state limit; reachability is then a lower bound. */
+  complete: boolean;
+  reachableScenes: string[];
+  deadEnds: DeadEnd[];
+  outcomes: Record<Outcome, OutcomeReach>;
+  /** Distinct endings: pairs of final scene and outcome that can be reached. */
+  endings: number;
+  shares: OutcomeShares;
+}
+
+export interface ScenarioAnalysis {
+  id: string;
+  title: string;
+  seats: SeatAnalysis[];
+  /** Scenes that no claimed seat can reach. */
+  unreachableScenes: string[];
+  /** Non-final scenes with no way on: never any transition, or stuck in some reachable state. */
+  deadEnds: DeadEnd[];
+  /** Choices whose transition has no effect on either ledger or any flag. */
+  choicesWithoutEffect: { scene: string; event: string }[];
+  /** Seats that cannot reach all four outcomes, in words. Non-empty means the scenario is incomplete. */
+  missingOutcomes: string[];
+  /** Whether every claimed seat reaches all four outcomes. */
+  complete: boolean;
+  /** Time the analysis took, in milliseconds. */
+  millis: number;
+}
+
+export interface AnalyseOptions {
+  /** Stop exploring a seat after this many states (default 400,000). */
+  maxStates?: number;
+  /** Random plays used for an estimate (default 4,000). */
+  samples?: number;
+}
+
+interface Node {
+  scene: string;
+  standing: Standing;
+  parent: number;
+  step: PathStep | null;
+  /** Child node indices, one entry per move (two moves to one state count twice). */
+  next: number[];
+  outcome: Outcome | null;
+}
+
+function stateKey(scene: string, s: Standing): string {
+  const e = s.ledgers.employer;
+  const c = s.ledgers.candidate;
+  return `${scene}|${e.courtesy},${e.communication},${e.commonSense}|${c.courtesy},${c.communication},${c.commonSense}|${s.dealBreakers.employer ?? ''}|${s.dealBreakers.candidate ?? ''}|${s.flags.join(',')}`;
+}
+
+function initialStanding(): Standing {
+  return { ledgers: emptyLedgers(), dealBreakers: { employer: null, candidate: null }, flags: [] };
+}
+
+/** The moves available in a scene for a seat: several for the player's decisions, else at most one. */
+function movesFrom(scene: Scene, sceneId: string, standing: Standing, seat: Side): { step: PathStep; target: string; standing: Standing }[] {
+  const decides = scene.meta.decides;
+  if (decides === seat) {
+    return offeredChoices(scene, standing).map(({ event, choice }) => ({
+      step: { scene: sceneId, event, by: 'player' as const },
+      target: choice.target,
+      standing: applyEffects(standing, choice.actions),
+    }));
+  }
+  if (decides === otherSide(seat)) {
+    const pick = simulatedPick(scene, standing);
+    return pick
+      ? [{ step: { scene: sceneId, event: pick.event, by: 'simulated' }, target: pick.choice.target, standing: applyEffects(standing, pick.choice.actions) }]
+      : [];
+  }
+  const value = scene.on?.continue;
+  const branches = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const taken = branches.find((branch) => holds(standing, branch.guard));
+  return taken
+    ? [{ step: { scene: sceneId, event: 'continue', by: 'continue' }, target: taken.target, standing: applyEffects(standing, taken.actions) }]
+    : [];
+}
+
+export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOptions = {}): SeatAnalysis {
+  const maxStates = options.maxStates ?? 400_000;
+  const states = scenario.machine.states;
+  const nodes: Node[] = [];
+  const index = new Map<string, number>();
+  const deadEnds = new Map<string, string>();
+  const reachableScenes = new Set<string>();
+  const endings = new Set<string>();
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, { reachable: false } as OutcomeReach])) as Record<Outcome, OutcomeReach>;
+
+  const add = (scene: string, standing: Standing, parent: number, step: PathStep | null): number => {
+    const key = stateKey(scene, standing);
+    const known = index.get(key);
+    if (known !== undefined) return known;
+    nodes.push({ scene, standing, parent, step, next: [], outcome: null });
+    index.set(key, nodes.length - 1);
+    return nodes.length - 1;
+  };
+
+  add(scenario.machine.initial, initialStanding(), -1, null);
+  let complete = true;
+  // Breadth-first: the first time an outcome is met, its path is a shortest one.
+  for (let at = 0; at < nodes.length; at++) {
+    if (nodes.length > maxStates) {
+      complete = false;
+      break;
+    }
+    const node = nodes[at]!;
+    const scene = states[node.scene]!;
+    reachableScenes.add(node.scene);
+    if (scene.type === 'final') {
+      const { outcome } = judge(node.standing.ledgers, node.standing.dealBreakers);
+      node.outcome = outcome;
+      endings.add(`${node.scene}|${outcome}`);
+      if (!outcomes[outcome].reachable) outcomes[outcome] = { reachable: true, ...pathTo(nodes, at) };
+      continue;
+    }
+    const moves = movesFrom(scene, node.scene, node.standing, seat);
+    if (!moves.length && !deadEnds.has(node.scene)) deadEnds.set(node.scene, deadEndReason(scene, seat));
+    for (const move of moves) node.next.push(add(move.target, move.standing, at, move.step));
+  }
+
+  const shares = complete ? countShares(nodes) : null;
+  return {
+    seat,
+    states: nodes.length,
+    complete,
+    reachableScenes: [...reachableScenes].sort(),
+    deadEnds: [...deadEnds].map(([scene, reason]) => ({ scene, reason })),
+    outcomes,
+    endings: endings.size,
+    shares: shares ?? sampleShares(scenario, seat, options.samples ?? 4_000),
+  };
+}
+
+function deadEndReason(scene: Scene, seat: Side): string {
+  const decides = scene.meta.decides;
+  if (!scene.on || Object.keys(scene.on).length === 0) return 'the scene has no choices and no continue';
+  if (decides === seat) return 'no choice is offered here in some run (every choice has a condition that fails)';
+  if (decides) return `the scenario's rules for the ${decides} pick no offered choice in some run`;
+  return 'no continue branch applies in some run (every branch has a condition that fails)';
+}
+
+function pathTo(nodes: Node[], at: number): { shortestPath: PathStep[]; choices: string[] } {
+  const path: PathStep[] = [];
+  for (let i = at; nodes[i]!.step; i = nodes[i]!.parent) path.push(nodes[i]!.step!);
+  path.reverse();
+  return { shortestPath: path, choices: path.filter((s) => s.by === 'player').map((s) => s.event) };
+}
+
+/** Exact path counts over the state graph, or null if the graph has a cycle (paths are then endless). */
+function countShares(nodes: Node[]): OutcomeShares | null {
+  const order = topologicalOrder(nodes);
+  if (!order) return null;
+  const ways: bigint[] = new Array(nodes.length).fill(0n);
+  ways[0] = 1n;
+  const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0n])) as Record<Outcome, bigint>;
+  for (const i of order) {
+    const node = nodes[i]!;
+    const w = ways[i]!;
+    if (node.outcome) byOutcome[node.outcome] += w;
+    for (const child of node.next) ways[child] = ways[child]! + w;
+  }
+  const total = OUTCOMES.reduce((sum, o) => sum + byOutcome[o], 0n);
+  return {
+    method: 'exact',
+    paths: total.toString(),
+    byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, ratio(byOutcome[o], total)])) as Record<Outcome, number>,
+  };
+}
+
+/** A big-integer ratio as a float, exact to about 15 digits. */
+function ratio(part: bigint, total: bigint): number {
+  if (total === 0n) return 0;
+  const scale = 10n ** 15n;
+  return Number((part * scale) / total) / 1e15;
+}
+
+/** Nodes in topological order from the root, or null when a cycle is found. Iterative depth-first. */
+function topologicalOrder(nodes: Node[]): number[] | null {
+  const mark = new Uint8Array(nodes.length); // 0 new, 1 on stack, 2 done
+  const post: number[] = [];
+  const stack: [number, number][] = [[0, 0]];
+  mark[0] = 1;
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const [i, childAt] = top;
+    const next = nodes[i]!.next;
+    if (childAt < next.length) {
+      top[1]++;
+      const child = next[childAt]!;
+      if (mark[child] === 1) return null;
+      if (mark[child] === 0) {
+        mark[child] = 1;
+        stack.push([child, 0]);
+      }
+    } else {
+      mark[i] = 2;
+      post.push(i);
+      stack.pop();
+    }
+  }
+  return post.reverse();
+}
+
+/** Estimate shares by random play with a fixed seed, so the figures reproduce. */
+function sampleShares(scenario: Scenario, seat: Side, samples: number): OutcomeShares {
+  const random = mulberry32(0x5eed);
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  let finished = 0;
+  for (let n = 0; n < samples; n++) {
+    let sceneId = scenario.machine.initial;
+    let standing = initialStanding();
+    for (let steps = 0; steps < 5_000; steps++) {
+      const scene = scenario.machine.states[sceneId]!;
+      if (scene.type === 'final') {
+        counts[judge(standing.ledgers, standing.dealBreakers).outcome]++;
+        finished++;
+        break;
+      }
+      const moves = movesFrom(scene, sceneId, standing, seat);
+      if (!moves.length) break;
+      const move = moves[Math.floor(random() * moves.length)]!;
+      sceneId = move.target;
+      standing = move.standing;
+    }
+  }
+  return {
+    method: 'estimate',
+    paths: String(samples),
+    byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, finished ? counts[o] / finished : 0])) as Record<Outcome, number>,
+  };
+}
+
+/** Small seeded PRNG (public domain mulberry32): the same seed gives the same numbers. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}): ScenarioAnalysis {
+  const started = performance.now();
+  const seats = scenario.seats.map((seat) => analyseSeat(scenario, seat, options));
+  const reached = new Set(seats.flatMap((s) => s.reachableScenes));
+  const deadEnds = new Map<string, string>();
+  for (const seat of seats) for (const d of seat.deadEnds) deadEnds.set(d.scene, d.reason);
+  const choicesWithoutEffect: { scene: string; event: string }[] = [];
+  for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
+    if (scene.type !== 'final' && !scene.on) deadEnds.set(sceneId, 'the scene has no choices and no continue');
+    for (const [event, value] of Object.entries(scene.on ?? {})) {
+      if (event !== 'continue' && value && !Array.isArray(value) && value.actions.length === 0) {
+        choicesWithoutEffect.push({ scene: sceneId, event });
+      }
+    }
+  }
+  const missingOutcomes = seats.flatMap((s) => {
+    const missing = OUTCOMES.filter((o) => !s.outcomes[o].reachable);
+    return missing.length ? [`from the ${s.seat}'s seat, ${missing.join(', ')} cannot be reached`] : [];
+  });
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    seats,
+    unreachableScenes: Object.keys(scenario.machine.states).filter((id) => !reached.has(id)),
+    deadEnds: [...deadEnds].map(([scene, reason]) => ({ scene, reason })),
+    choicesWithoutEffect,
+    missingOutcomes,
+    complete: missingOutcomes.length === 0,
+    millis: performance.now() - started,
+  };
+}

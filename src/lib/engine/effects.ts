@@ -1,0 +1,64 @@
+/**
+ * What the named effects (XState actions) and conditions (XState guards) do, as pure functions over
+ * the ledgers. The XState machine (`machine.ts`) and the analyser (`analyse.ts`) both call these, so
+ * a scenario behaves the same when played and when analysed.
+ */
+import { clampToBound, ledgerTotal, type DealBreakers, type Ledgers } from './ledger.ts';
+import type { Effect, Guard } from './schema.ts';
+
+/** Everything a choice can change and a condition can test. */
+export interface Standing {
+  ledgers: Ledgers;
+  dealBreakers: DealBreakers;
+  /** Flags set so far, sorted, without repeats. */
+  flags: string[];
+}
+
+/** Apply one effect, returning a new standing (the input is not changed). */
+export function applyEffect(standing: Standing, effect: Effect): Standing {
+  switch (effect.type) {
+    case 'impress': {
+      const { ledger, dimension, by } = effect.params;
+      const current = standing.ledgers[ledger];
+      return {
+        ...standing,
+        ledgers: { ...standing.ledgers, [ledger]: { ...current, [dimension]: clampToBound(current[dimension] + by) } },
+      };
+    }
+    case 'dealBreaker': {
+      const { ledger, reason } = effect.params;
+      // The first deal-breaker is the one that is remembered and explained.
+      if (standing.dealBreakers[ledger] !== null) return standing;
+      return { ...standing, dealBreakers: { ...standing.dealBreakers, [ledger]: reason } };
+    }
+    case 'setFlag':
+      if (standing.flags.includes(effect.params.flag)) return standing;
+      return { ...standing, flags: [...standing.flags, effect.params.flag].sort() };
+    case 'clearFlag':
+      return { ...standing, flags: standing.flags.filter((flag) => flag !== effect.params.flag) };
+  }
+}
+
+export function applyEffects(standing: Standing, effects: readonly Effect[]): Standing {
+  return effects.reduce(applyEffect, standing);
+}
+
+/** Evaluate a condition. No side effects. */
+export function holds(standing: Standing, guard: Guard | undefined): boolean {
+  if (!guard) return true;
+  switch (guard.type) {
+    case 'ledgerAtLeast':
+    case 'ledgerBelow': {
+      const { ledger, dimension, value } = guard.params;
+      const current = standing.ledgers[ledger];
+      const measured = dimension ? current[dimension] : ledgerTotal(current);
+      return guard.type === 'ledgerAtLeast' ? measured >= value : measured < value;
+    }
+    case 'flagSet':
+      return standing.flags.includes(guard.params.flag);
+    case 'flagUnset':
+      return !standing.flags.includes(guard.params.flag);
+    case 'dealBroken':
+      return standing.dealBreakers[guard.params.ledger] !== null;
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * The scenario file format, as a zod schema. Types are inferred from it.
+ *
+ * A scenario file is metadata plus `machine`, an XState machine config written as plain JSON: every
+ * state is a scene, every choice is an event (`choice.<name>`), and effects and conditions are the
+ * named, parameterised actions and guards that the engine declares once (see `effects.ts`).
+ *
+ * This module imports full zod: keep it off the app's first-load path (the app loads it lazily for imports).
+ */
+import { z } from 'zod';
+import { DIMENSIONS, SIDES } from './ledger.ts';
+
+/** Bumped when the file format changes in a way older files need migrating for. */
+export const FORMAT_VERSION = 1;
+
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` })
+    .max(max, { error: `${what} is longer than ${max} characters` });
+
+const side = z.enum(SIDES, { error: 'must be "employer" or "candidate"' });
+const dimension = z.enum(DIMENSIONS, {
+  error: (issue) =>
+    `"${String(issue.input)}" is not a dimension; use one of ${DIMENSIONS.map((d) => `"${d}"`).join(', ')}`,
+});
+const flagName = z
+  .string({ error: 'a flag name must be text' })
+  .regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,47}$/, { error: 'a flag name is a word of letters, digits, - or _' });
+
+/** Ids of scenes and scenarios: letters, digits and dashes, starting with a letter. */
+export const ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
+const id = (what: string) =>
+  z.string({ error: `${what} must be text` }).regex(ID_PATTERN, {
+    error: `${what} must start with a letter and hold only letters, digits, - or _ (at most 64)`,
+  });
+
+// ---- effects (XState actions) ----------------------------------------------------------------
+
+export const impressEffect = z.strictObject({
+  type: z.literal('impress'),
+  params: z.strictObject({
+    ledger: side.describe('whose opinion moves: "employer" = how the employer sees the candidate'),
+    dimension,
+    by: z
+      .int({ error: '"by" must be a whole number' })
+      .min(-5, { error: '"by" must be between -5 and 5' })
+      .max(5, { error: '"by" must be between -5 and 5' })
+      .refine((n) => n !== 0, { error: '"by" must not be 0' }),
+  }),
+});
+export const dealBreakerEffect = z.strictObject({
+  type: z.literal('dealBreaker'),
+  params: z.strictObject({ ledger: side, reason: text('the reason', 200) }),
+});
+export const setFlagEffect = z.strictObject({
+  type: z.literal('setFlag'),
+  params: z.strictObject({ flag: flagName }),
+});
+export const clearFlagEffect = z.strictObject({
+  type: z.literal('clearFlag'),
+  params: z.strictObject({ flag: flagName }),
+});
+
+export const EFFECT_TYPES = ['impress', 'dealBreaker', 'setFlag', 'clearFlag'] as const;
+export const effectSchema = z.discriminatedUnion(
+  'type',
+  [impressEffect, dealBreakerEffect, setFlagEffect, clearFlagEffect],
+  { error: unknownName('effect', EFFECT_TYPES) },
+);
+
+// ---- conditions (XState guards) ----------------------------------------------------------------
+
+const ledgerCompare = (type: 'ledgerAtLeast' | 'ledgerBelow') =>
+  z.strictObject({
+    type: z.literal(type),
+    params: z.strictObject({
+      ledger: side,
+      /** Omit to compare the ledger's total over all three dimensions. */
+      dimension: dimension.optional(),
+      value: z.int({ error: '"value" must be a whole number' }).min(-30).max(30),
+    }),
+  });
+export const GUARD_TYPES = ['ledgerAtLeast', 'ledgerBelow', 'flagSet', 'flagUnset', 'dealBroken'] as const;
+export const guardSchema = z.discriminatedUnion(
+  'type',
+  [
+    ledgerCompare('ledgerAtLeast'),
+    ledgerCompare('ledgerBelow'),
+    z.strictObject({ type: z.literal('flagSet'), params: z.strictObject({ flag: flagName }) }),
+    z.strictObject({ type: z.literal('flagUnset'), params: z.strictObject({ flag: flagName }) }),
+    z.strictObject({ type: z.literal('dealBroken'), params: z.strictObject({ ledger: side }) }),
+  ],
+  { error: unknownName('condition', GUARD_TYPES) },
+);
+
+function unknownName(kind: string, known: readonly string[]) {
+  return (issue: { input?: unknown }) => {
+    const input = issue.input as { type?: unknown } | undefined;
+    const name = input && typeof input === 'object' ? input.type : undefined;
+    const list = known.map((k) => `"${k}"`).join(', ');
+    return name === undefined
+      ? `a ${kind} needs a "type": one of ${list}`
+      : `there is no ${kind} called "${String(name)}"; use one of ${list}`;
+  };
+}
+
+// ---- transitions -----------------------------------------------------------------------------
+
+/** What a choice shows the players. */
+export const choiceMetaSchema = z.strictObject({
+  /** The button text: what the deciding side says or does. */
+  label: text('the label', 200),
+  /** Shown after the choice in coach mode: which dimension it touched and why. */
+  feedback: text('the feedback', 600),
+  /** What the other side privately thinks of it, shown in the debrief. */
+  thoughts: text('the thoughts', 600),
+});
+
+export const choiceSchema = z.strictObject({
+  target: id('the target'),
+  /** When present, the choice is offered only while the condition holds. */
+  guard: guardSchema.optional(),
+  actions: z.array(effectSchema).max(8).default([]),
+  meta: choiceMetaSchema,
+});
+
+export const continueSchema = z.strictObject({
+  target: id('the target'),
+  guard: guardSchema.optional(),
+  actions: z.array(effectSchema).max(8).default([]),
+});
+
+/** Rule by which the scenario picks for a side that no person plays: the first rule that holds wins. */
+export const npcRuleSchema = z.strictObject({
+  guard: guardSchema.optional(),
+  choose: z.string({ error: '"choose" must name a choice event' }),
+});
+
+export const sceneMetaSchema = z.strictObject({
+  /** A key of `cast`, or "narrator". */
+  speaker: z.string({ error: 'the speaker must be text' }),
+  /** The lines or narration, one paragraph each. */
+  text: z.array(text('a line', 1200), { error: '"text" must be a list of lines' }).min(1, {
+    error: 'a scene needs at least one line of text',
+  }),
+  /** Which side decides here; omit when nobody does (the scene continues). */
+  decides: side.optional(),
+  /** How the scenario decides for that side when no person plays it. */
+  npc: z.array(npcRuleSchema).min(1).optional(),
+  /** Private notes shown only to one side (kept from the other in pass-and-play). */
+  asides: z.strictObject({ employer: text('an aside', 600).optional(), candidate: text('an aside', 600).optional() }).optional(),
+});
+
+export const sceneSchema = z.strictObject({
+  type: z.literal('final', { error: 'the only scene type is "final"' }).optional(),
+  description: z.string().max(400).optional(),
+  meta: sceneMetaSchema,
+  on: z
+    .object({ continue: z.union([continueSchema, z.array(continueSchema).min(1)]).optional() })
+    .catchall(choiceSchema)
+    .optional(),
+});
+
+export const castMemberSchema = z.strictObject({
+  name: text('a name', 80),
+  role: text('a role', 120),
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(FORMAT_VERSION, { error: `"format" must be ${FORMAT_VERSION}` }),
+  id: id('the scenario id'),
+  title: text('the title', 120),
+  summary: text('the summary', 400),
+  setting: text('the setting', 600),
+  seats: z
+    .array(side)
+    .min(1, { error: 'list at least one seat it can be played from' })
+    .refine((seats) => new Set(seats).size === seats.length, { error: 'a seat is listed twice' }),
+  minutes: z.int({ error: '"minutes" must be a whole number' }).min(1).max(180),
+  objectives: z.array(text('an objective', 300)).min(1, { error: 'list at least one learning objective' }),
+  tags: z.array(text('a tag', 40)).max(12).default([]),
+  facilitator: z.strictObject({
+    questions: z.array(text('a question', 300)).min(1, { error: 'give at least one discussion question' }),
+    notes: z.string().max(2000).optional(),
+    minutes: z.int().min(1).max(240).optional(),
+  }),
+  cast: z
+    .object({ employer: castMemberSchema, candidate: castMemberSchema })
+    .catchall(castMemberSchema),
+  machine: z.strictObject({
+    id: z.string().optional(),
+    initial: id('the initial scene'),
+    states: z
+      .record(id('a scene id'), sceneSchema)
+      .refine((states) => Object.keys(states).length > 0, { error: 'a scenario needs at least one scene' }),
+  }),
+});
+
+/** A scenario file as authored (defaults applied). */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scene = Scenario['machine']['states'][string];
+export type SceneMeta = z.output<typeof sceneMetaSchema>;
+export type Choice = z.output<typeof choiceSchema>;
+export type ContinueTransition = z.output<typeof continueSchema>;
+export type Effect = z.output<typeof effectSchema>;
+export type Guard = z.output<typeof guardSchema>;
+export type NpcRule = z.output<typeof npcRuleSchema>;
+export type CastMember = z.output<typeof castMemberSchema>;
