@@ -7,10 +7,11 @@ import { join, relative } from 'node:path';
 import { analyseScenario, type ScenarioAnalysis } from '../lib/engine/analyse.ts';
 import { formatProblems, validateScenarioText, type Problem } from '../lib/engine/validate.ts';
 import { formatAnalysis } from '../lib/engine/report.ts';
+import { checkContent } from '../lib/engine/content.ts';
 
 type FileResult =
   | { file: string; valid: false; problems: Problem[] }
-  | { file: string; valid: true; analysis: ScenarioAnalysis };
+  | { file: string; valid: true; analysis: ScenarioAnalysis; content: string[] };
 
 export function checkFiles(files: string[]): FileResult[] {
   return files.map((file) => {
@@ -22,7 +23,8 @@ export function checkFiles(files: string[]): FileResult[] {
     }
     const validation = validateScenarioText(source);
     if (!validation.ok) return { file, valid: false, problems: validation.problems };
-    return { file, valid: true, analysis: analyseScenario(validation.scenario) };
+    const analysis = analyseScenario(validation.scenario);
+    return { file, valid: true, analysis, content: checkContent(validation.scenario, analysis) };
   });
 }
 
@@ -41,7 +43,12 @@ function main(args: string[]): number {
     process.stdout.write(JSON.stringify({ ok: failed === 0, files: results }, null, 2) + '\n');
   } else {
     for (const r of results) {
-      console.log(r.valid ? formatAnalysis(r.file, r.analysis) : `${formatProblems(r.file, r.problems)}`);
+      if (!r.valid) {
+        console.log(formatProblems(r.file, r.problems));
+        continue;
+      }
+      console.log(formatAnalysis(r.file, r.analysis));
+      for (const problem of r.content) console.log(`  content: ${problem}`);
     }
     console.log(`\n${results.length - failed} of ${results.length} scenario files valid and complete.`);
   }

@@ -7,9 +7,9 @@
  * are explored once. It uses the same effect and condition functions as the XState machine.
  */
 import { applyEffects, holds, type Standing } from './effects.ts';
-import { emptyLedgers, judge, otherSide, OUTCOMES, type Outcome, type Side } from './ledger.ts';
+import { emptyLedgers, judge, ledgerTotal, otherSide, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
 import { offeredChoices, simulatedPick } from './run.ts';
-import type { Scenario, Scene } from './schema.ts';
+import type { Guard, Scenario, Scene } from './schema.ts';
 
 /** One step on a path through a scenario. */
 export interface PathStep {
@@ -90,10 +90,35 @@ interface Node {
   outcome: Outcome | null;
 }
 
-function stateKey(scene: string, s: Standing): string {
-  const e = s.ledgers.employer;
-  const c = s.ledgers.candidate;
-  return `${scene}|${e.courtesy},${e.communication},${e.commonSense}|${c.courtesy},${c.communication},${c.commonSense}|${s.dealBreakers.employer ?? ''}|${s.dealBreakers.candidate ?? ''}|${s.flags.join(',')}`;
+/**
+ * A key that two standings share exactly when nothing later in the scenario can tell them apart: the
+ * outcome reads only each ledger's total, so a dimension is kept on its own only where some condition
+ * tests it. Paths that differ only in how a total was made up are explored once.
+ */
+function keyMaker(scenario: Scenario): (scene: string, s: Standing) => string {
+  const tested: Record<Side, Dimension[]> = { employer: [], candidate: [] };
+  for (const guard of allGuards(scenario)) {
+    if ((guard.type === 'ledgerAtLeast' || guard.type === 'ledgerBelow') && guard.params.dimension) {
+      const list = tested[guard.params.ledger];
+      if (!list.includes(guard.params.dimension)) list.push(guard.params.dimension);
+    }
+  }
+  const part = (side: Side, s: Standing) => {
+    const ledger = s.ledgers[side];
+    let key = String(ledgerTotal(ledger));
+    for (const d of tested[side]) key += `,${ledger[d]}`;
+    return `${key}|${s.dealBreakers[side] === null ? '' : 'x'}`;
+  };
+  return (scene, s) => `${scene}|${part('employer', s)}|${part('candidate', s)}|${s.flags.join(',')}`;
+}
+
+function* allGuards(scenario: Scenario): Generator<Guard> {
+  for (const scene of Object.values(scenario.machine.states)) {
+    for (const rule of scene.meta.npc ?? []) if (rule.guard) yield rule.guard;
+    for (const value of Object.values(scene.on ?? {})) {
+      for (const t of Array.isArray(value) ? value : value ? [value] : []) if (t.guard) yield t.guard;
+    }
+  }
 }
 
 function initialStanding(): Standing {
@@ -134,6 +159,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const endings = new Set<string>();
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, { reachable: false } as OutcomeReach])) as Record<Outcome, OutcomeReach>;
 
+  const stateKey = keyMaker(scenario);
   const add = (scene: string, standing: Standing, parent: number, step: PathStep | null): number => {
     const key = stateKey(scene, standing);
     const known = index.get(key);

@@ -3,7 +3,7 @@
  * the ledgers. The XState machine (`machine.ts`) and the analyser (`analyse.ts`) both call these, so
  * a scenario behaves the same when played and when analysed.
  */
-import { clampToBound, ledgerTotal, type DealBreakers, type Ledgers } from './ledger.ts';
+import { ledgerTotal, type DealBreakers, type Ledgers } from './ledger.ts';
 import type { Effect, Guard } from './schema.ts';
 
 /** Everything a choice can change and a condition can test. */
@@ -22,7 +22,7 @@ export function applyEffect(standing: Standing, effect: Effect): Standing {
       const current = standing.ledgers[ledger];
       return {
         ...standing,
-        ledgers: { ...standing.ledgers, [ledger]: { ...current, [dimension]: clampToBound(current[dimension] + by) } },
+        ledgers: { ...standing.ledgers, [ledger]: { ...current, [dimension]: current[dimension] + by } },
       };
     }
     case 'dealBreaker': {

@@ -22,11 +22,11 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
 
 export const SIDE_LABELS: Record<Side, string> = { employer: 'Employer', candidate: 'Candidate' };
 
-/** One side's opinion of the other, a whole number per dimension, each kept within LEDGER_BOUND. */
+/** One side's opinion of the other: a whole number per dimension, starting at 0. */
 export type Ledger = Record<Dimension, number>;
 
-/** Each dimension stays within -LEDGER_BOUND … +LEDGER_BOUND. */
-export const LEDGER_BOUND = 10;
+/** The range the ledgers are drawn on; values beyond it are shown at its edge, but counted in full. */
+export const LEDGER_SCALE = 10;
 
 /** Both ledgers: `employer` is the employer's view of the candidate, `candidate` the candidate's view of the employer. */
 export type Ledgers = Record<Side, Ledger>;
@@ -44,10 +44,6 @@ export function emptyLedgers(): Ledgers {
 
 export function otherSide(side: Side): Side {
   return side === 'employer' ? 'candidate' : 'employer';
-}
-
-export function clampToBound(value: number): number {
-  return Math.max(-LEDGER_BOUND, Math.min(LEDGER_BOUND, value));
 }
 
 /** Sum of the three dimensions. */

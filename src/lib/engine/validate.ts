@@ -22,7 +22,7 @@ export const CHOICE_EVENT = /^choice\.[a-zA-Z][a-zA-Z0-9_-]*$/;
 
 /** Parse and cross-check unknown data (already JSON-parsed). */
 export function validateScenario(data: unknown): Validation {
-  const parsed = scenarioSchema.safeParse(data);
+  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(fromZodIssue) };
   const problems = checkReferences(parsed.data);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: parsed.data };
@@ -56,6 +56,16 @@ function fromZodIssue(issue: z.core.$ZodIssue): Problem {
   return { where: describePath(path), message, path };
 }
 
+const LIST_ITEM_NAMES: Record<string, string> = {
+  actions: 'effect',
+  npc: 'npc rule',
+  text: 'line',
+  seats: 'seat',
+  objectives: 'objective',
+  tags: 'tag',
+  questions: 'question',
+};
+
 /** Turn a JSON path into author's words. */
 export function describePath(path: (string | number)[]): string {
   const parts: string[] = [];
@@ -75,9 +85,11 @@ export function describePath(path: (string | number)[]): string {
   for (; i < path.length; i++) {
     const part = path[i]!;
     const prev = path[i - 1];
+    if (part === 'params' && path[i - 2] === 'actions') continue;
     if (typeof part === 'number') {
-      const noun = prev === 'actions' ? 'effect' : prev === 'npc' ? 'rule' : prev === 'text' ? 'line' : 'item';
-      parts[parts.length - 1] = `${noun} ${part + 1}`;
+      const noun = LIST_ITEM_NAMES[String(prev)] ?? `${String(prev ?? 'item')} item`;
+      if (parts.length && prev !== undefined) parts.pop();
+      parts.push(`${noun} ${part + 1}`);
     } else {
       parts.push(part);
     }

@@ -1,0 +1,74 @@
+/**
+ * The library's content rules: the measurable parts of what makes a scenario worth playing. Tests run
+ * them over every file in scenarios/; `npm run scenarios` prints what breaks them.
+ */
+import type { ScenarioAnalysis } from './analyse.ts';
+import { DIMENSION_LABELS, OUTCOMES, type Dimension } from './ledger.ts';
+import type { Scenario } from './schema.ts';
+
+export const CONTENT_RULES = {
+  scenesPerSeat: { min: 12, max: 30 },
+  optionsPerDecision: { min: 3, max: 4 },
+  outcomeShare: { min: 0.05, max: 0.6 },
+  discussionQuestions: 3,
+  feedbackLength: { min: 40, max: 600 },
+  thoughtsLength: { min: 30, max: 600 },
+  labelLength: { min: 3, max: 160 },
+  lineLength: { max: 700 },
+} as const;
+
+/** Words in feedback that name each dimension. */
+const DIMENSION_WORDS: Record<Dimension, RegExp> = {
+  courtesy: /courte|respect|polite|manners|rude/i,
+  communication: /communicat/i,
+  commonSense: /common sense/i,
+};
+
+/** Everything in `scenario` that breaks a content rule, in words. Empty means it passes. */
+export function checkContent(scenario: Scenario, analysis: ScenarioAnalysis): string[] {
+  const rules = CONTENT_RULES;
+  const problems: string[] = [];
+  const { min: lo, max: hi } = rules.outcomeShare;
+  for (const seat of analysis.seats) {
+    const scenes = seat.reachableScenes.length;
+    if (scenes < rules.scenesPerSeat.min || scenes > rules.scenesPerSeat.max) {
+      problems.push(`the ${seat.seat}'s seat reaches ${scenes} scenes; it should reach ${rules.scenesPerSeat.min}–${rules.scenesPerSeat.max}`);
+    }
+    for (const outcome of OUTCOMES) {
+      const share = seat.shares.byOutcome[outcome];
+      if (share < lo || share > hi) {
+        problems.push(`from the ${seat.seat}'s seat, ${outcome} ends ${(share * 100).toFixed(1)}% of paths; keep it within ${lo * 100}–${hi * 100}%`);
+      }
+    }
+  }
+  if (scenario.facilitator.questions.length < rules.discussionQuestions) {
+    problems.push(`give at least ${rules.discussionQuestions} discussion questions`);
+  }
+  if (!scenario.facilitator.minutes) problems.push('give the facilitator a suggested time (facilitator.minutes)');
+  for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
+    for (const line of scene.meta.text) {
+      if (line.length > rules.lineLength.max) problems.push(`scene "${sceneId}" has a line over ${rules.lineLength.max} characters`);
+    }
+    const choices = Object.entries(scene.on ?? {}).filter(([event]) => event !== 'continue');
+    if (scene.meta.decides && (choices.length < rules.optionsPerDecision.min || choices.length > rules.optionsPerDecision.max)) {
+      problems.push(`scene "${sceneId}" offers ${choices.length} options; a decision should offer ${rules.optionsPerDecision.min}–${rules.optionsPerDecision.max}`);
+    }
+    for (const [event, value] of choices) {
+      if (!value || Array.isArray(value) || !('meta' in value)) continue;
+      const at = `scene "${sceneId}" → choice "${event}"`;
+      const { label, feedback, thoughts } = value.meta;
+      const within = (text: string, what: string, range: { min: number; max: number }) => {
+        if (text.length < range.min || text.length > range.max) problems.push(`${at}: the ${what} should be ${range.min}–${range.max} characters (it is ${text.length})`);
+      };
+      within(label, 'label', rules.labelLength);
+      within(feedback, 'feedback', rules.feedbackLength);
+      within(thoughts, 'thoughts', rules.thoughtsLength);
+      const touched = new Set(value.actions.flatMap((a) => (a.type === 'impress' ? [a.params.dimension] : [])));
+      if (touched.size && ![...touched].some((d) => DIMENSION_WORDS[d].test(feedback))) {
+        const names = [...touched].map((d) => DIMENSION_LABELS[d].toLowerCase()).join(' or ');
+        problems.push(`${at}: the feedback should name the dimension it touched (${names})`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,50 @@
+/**
+ * One spec over every file in scenarios/: each must be valid, reach all four outcomes from every seat
+ * it claims (the analyser's shortest paths replayed through the real XState machine), have no dead
+ * ends or unreachable scenes, and keep the library's content rules.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyseScenario } from '../../src/lib/engine/analyse.ts';
+import { checkContent } from '../../src/lib/engine/content.ts';
+import { OUTCOMES } from '../../src/lib/engine/ledger.ts';
+import { replay } from '../../src/lib/engine/run.ts';
+import { formatProblems, validateScenarioText } from '../../src/lib/engine/validate.ts';
+
+const files = readdirSync('scenarios').filter((f) => f.endsWith('.json')).sort();
+
+it('has scenarios to check', () => {
+  expect(files.length).toBeGreaterThan(0);
+});
+
+describe.each(files)('scenarios/%s', (file) => {
+  const validation = validateScenarioText(readFileSync(`scenarios/${file}`, 'utf8'));
+
+  it('is a valid scenario file named after its id', () => {
+    expect(validation.ok ? '' : formatProblems(file, validation.problems)).toBe('');
+    if (validation.ok) expect(`${validation.scenario.id}.json`).toBe(file);
+  });
+  if (!validation.ok) return;
+  const scenario = validation.scenario;
+  const analysis = analyseScenario(scenario);
+
+  it('reaches all four outcomes from every seat it claims, and the paths replay', () => {
+    expect(analysis.missingOutcomes).toEqual([]);
+    for (const seat of analysis.seats) {
+      for (const outcome of OUTCOMES) {
+        const path = seat.outcomes[outcome].choices!;
+        expect(replay(scenario, seat.seat, path).getSnapshot().output?.outcome, `${seat.seat} → ${outcome}`).toBe(outcome);
+      }
+    }
+  });
+
+  it('has no unreachable scenes, dead ends or choices without effect', () => {
+    expect(analysis.unreachableScenes).toEqual([]);
+    expect(analysis.deadEnds).toEqual([]);
+    expect(analysis.choicesWithoutEffect).toEqual([]);
+  });
+
+  it('keeps the content rules', () => {
+    expect(checkContent(scenario, analysis)).toEqual([]);
+  });
+});
