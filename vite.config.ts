@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { scenarioPlugin } from './src/build/scenario-plugin.ts';
 
 const underVitest = Boolean(process.env.VITEST);
 
 export default defineConfig({
-  plugins: [svelte(), svelteTesting()],
+  plugins: [svelte(), svelteTesting(), scenarioPlugin()],
   // Under vitest, @xstate/svelte would otherwise load its CJS build and with it a second copy of Svelte.
   resolve: underVitest ? { conditions: ['module', 'browser', 'development|production'] } : {},
   build: { target: 'es2022' },

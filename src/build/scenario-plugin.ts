@@ -1,0 +1,52 @@
+/**
+ * Vite plugin: the built-in scenarios. Each file in scenarios/ is validated at build time (a broken file
+ * fails the build with the validator's message) and becomes its own lazily loaded chunk, already
+ * normalised, so the app needs no validator to play it. `virtual:scenario-index` holds only what the
+ * library screen shows, plus a loader per scenario.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatProblems, validateScenarioText } from '../lib/engine/validate.ts';
+import type { Scenario } from '../lib/engine/schema.ts';
+import { summarise } from '../lib/scenarios/summary.ts';
+
+const INDEX_ID = 'virtual:scenario-index';
+const SCENARIO_PREFIX = 'virtual:scenario/';
+
+export function scenarioPlugin(dir = 'scenarios'): Plugin {
+  const folder = resolve(dir);
+  const files = () => readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  const load = (file: string): Scenario => {
+    const path = join(folder, file);
+    const result = validateScenarioText(readFileSync(path, 'utf8'));
+    if (!result.ok) throw new Error(`Invalid scenario:\n${formatProblems(join(dir, file), result.problems)}`);
+    return result.scenario;
+  };
+  return {
+    name: 'scenario-library',
+    resolveId(id) {
+      if (id === INDEX_ID || id.startsWith(SCENARIO_PREFIX)) return '\0' + id;
+      return null;
+    },
+    load(id) {
+      if (id === '\0' + INDEX_ID) {
+        const entries = files().map((file) => {
+          this.addWatchFile(join(folder, file));
+          return load(file);
+        });
+        const index = entries.map(summarise);
+        const loaders = entries.map((s) => `${JSON.stringify(s.id)}: () => import(${JSON.stringify(SCENARIO_PREFIX + s.id)})`);
+        return `export const scenarioIndex = ${JSON.stringify(index)};\nexport const loaders = {${loaders.join(',\n')}};\n`;
+      }
+      if (id.startsWith('\0' + SCENARIO_PREFIX)) {
+        const wanted = id.slice(1 + SCENARIO_PREFIX.length);
+        const file = files().find((f) => f === `${wanted}.json`);
+        if (!file) throw new Error(`No built-in scenario "${wanted}"`);
+        this.addWatchFile(join(folder, file));
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(load(file)))});\n`;
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,9 @@
+/// <reference types="svelte" />
+/// <reference types="vite/client" />
+
+declare module 'virtual:scenario-index' {
+  import type { Scenario } from './lib/engine/schema.ts';
+  import type { ScenarioSummary } from './lib/scenarios/summary.ts';
+  export const scenarioIndex: ScenarioSummary[];
+  export const loaders: Record<string, () => Promise<{ default: Scenario }>>;
+}

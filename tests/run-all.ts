@@ -1,0 +1,45 @@
+/**
+ * `npm test`: every test in the project. Type-checks, runs the unit and component tests (vitest), then the
+ * browser tests when present, and ends with one line that totals all runners: `N passed, N failed`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = mkdtempSync(join(tmpdir(), 'osotd-tests-'));
+let passed = 0;
+let failed = 0;
+let broken = false;
+
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}): number {
+  console.log(`\n── ${title} ──`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+if (run('Type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']) !== 0) broken = true;
+
+const vitestJson = join(out, 'vitest.json');
+const vitestCode = run('Unit and component tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (existsSync(vitestJson)) {
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
+if (vitestCode !== 0) broken = true;
+
+if (existsSync('tests/e2e')) {
+  const playwrightJson = join(out, 'playwright.json');
+  const code = run('Browser tests (Playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+  if (existsSync(playwrightJson)) {
+    const stats = JSON.parse(readFileSync(playwrightJson, 'utf8')).stats;
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+  }
+  if (code !== 0) broken = true;
+}
+
+if (broken && failed === 0) failed = 1; // a runner that broke before counting still fails the run
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = broken || failed ? 1 : 0;
