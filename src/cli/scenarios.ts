@@ -2,8 +2,9 @@
  * `npm run scenarios [-- --json] [files…]`: validate and analyse scenario files (default: every file in
  * scenarios/). Exits 1 when a file is invalid or a seat it claims cannot reach all four outcomes.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { scenarioFiles } from './library.ts';
 import { analyseScenario, type ScenarioAnalysis } from '../lib/engine/analyse.ts';
 import { formatProblems, validateScenarioText, type Problem } from '../lib/engine/validate.ts';
 import { formatAnalysis } from '../lib/engine/report.ts';
@@ -31,12 +32,7 @@ export function checkFiles(files: string[]): FileResult[] {
 function main(args: string[]): number {
   const json = args.includes('--json');
   let files = args.filter((a) => !a.startsWith('--'));
-  if (!files.length) {
-    files = readdirSync('scenarios')
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => join('scenarios', f));
-  }
+  if (!files.length) files = scenarioFiles();
   const results = checkFiles(files.map((f) => relative(process.cwd(), f) || f));
   const failed = results.filter((r) => !r.valid || !r.analysis.complete).length;
   if (json) {
@@ -55,4 +51,9 @@ function main(args: string[]): number {
   return failed ? 1 : 0;
 }
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = main(process.argv.slice(2));
