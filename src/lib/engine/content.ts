@@ -21,7 +21,7 @@ export const CONTENT_RULES = {
 const DIMENSION_WORDS: Record<Dimension, RegExp> = {
   courtesy: /courte|respect|polite|manners|rude/i,
   communication: /communicat/i,
-  commonSense: /common sense/i,
+  commonSense: /common[ -]sense/i,
 };
 
 /** Everything in `scenario` that breaks a content rule, in words. Empty means it passes. */
