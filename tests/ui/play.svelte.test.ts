@@ -1,76 +1,110 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import App from '../../src/app/App.svelte';
 import PlayScreen from '../../src/app/PlayScreen.svelte';
-import { analyseScenario } from '../../src/lib/engine/analyse.ts';
-import { OUTCOME_INFO, OUTCOMES } from '../../src/lib/engine/ledger.ts';
-import { validateScenario } from '../../src/lib/engine/validate.ts';
-import { builtInScenarios, loadBuiltIn } from '../../src/lib/scenarios/catalog.ts';
+import type { PlaySeat } from '../../src/lib/engine/machine.ts';
+import type { PlayMode } from '../../src/lib/persistence/records.ts';
 import { RunSession } from '../../src/lib/state/run.svelte.ts';
 import { axeViolations } from '../support/axe.ts';
-import { fakeScenario } from '../support/fakes.ts';
-import { playPath } from '../support/play.ts';
+import { fake } from './harness.ts';
 
-function fake() {
-  const v = validateScenario(fakeScenario());
-  if (!v.ok) throw new Error('fake invalid');
-  return v.scenario;
+function renderComponent(options: { seat?: PlaySeat; mode?: PlayMode } = {}) {
+  const session = new RunSession({ scenario: fake(), seat: options.seat ?? 'employer', mode: options.mode ?? 'coach' });
+  return { ...render(PlayScreen, { session }), session };
 }
 
 describe('<PlayScreen>', () => {
   it('shows who speaks, what they say, and numbered choices', () => {
-    render(PlayScreen, { session: new RunSession(fake(), 'employer'), onexit: () => {} });
-    expect(screen.getByText('Priya Raman, SOC manager')).toBeInTheDocument();
+    renderComponent();
+    expect(screen.getByRole('heading', { level: 2, name: 'Priya Raman, SOC manager' })).toBeInTheDocument();
     expect(screen.getByText('The call is due at ten.')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Priya Raman, what do you do?' })).toBeInTheDocument();
-    expect(screen.getAllByRole('listitem')).toHaveLength(4);
+    const choices = screen.getByRole('region', { name: 'Priya, what do you do?' });
+    expect(within(choices).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
+      '1 Call on time',
+      '2 Call ten minutes late',
+      '3 Open with a snide remark',
+      '4 Start with a hard question',
+    ]);
+    expect(screen.getByText('A phone call about a security analyst role.')).toBeInTheDocument();
   });
 
   it('lets the keyboard pick a choice by its number', async () => {
     const user = userEvent.setup();
-    render(PlayScreen, { session: new RunSession(fake(), 'employer'), onexit: () => {} });
+    renderComponent();
     await user.keyboard('3');
-    // Opening 3 is the snide remark: the simulated candidate answers, shown with a Continue button.
+    // The snide remark; the simulated candidate answers next, shown with a Continue button.
     expect(screen.getByText('Tomás Okafor:')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Continue' })).toBeInTheDocument();
+    expect(screen.getByText('Deal-breaker for Tomás: The interviewer mocked them.')).toBeInTheDocument();
   });
 
-  it.each(OUTCOMES)('plays to %s and names it with both ledgers', async (outcome) => {
-    const scenario = fake();
-    const path = analyseScenario(scenario).seats[0]!.outcomes[outcome].shortestPath!;
+  it('ignores number keys while the player types in a field', async () => {
     const user = userEvent.setup();
-    render(PlayScreen, { session: new RunSession(scenario, 'employer'), onexit: () => {} });
-    await playPath(user, scenario, path);
-    expect(screen.getByRole('heading', { level: 2, name: OUTCOME_INFO[outcome].title })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'How the employer sees the candidate' })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'How the candidate sees the employer' })).toBeInTheDocument();
+    renderComponent();
+    const field = document.body.appendChild(document.createElement('input'));
+    field.setAttribute('aria-label', 'notes');
+    await user.click(field);
+    await user.keyboard('2');
+    expect(screen.getByRole('region', { name: 'Priya, what do you do?' })).toBeInTheDocument();
+    field.remove();
+  });
+
+  it('in coach mode, shows both ledgers moving and feedback after each choice', async () => {
+    const user = userEvent.setup();
+    renderComponent({ seat: 'candidate' });
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(within(screen.getByRole('region', { name: 'How the candidate sees the employer' })).getByText('Total').nextElementSibling).toHaveTextContent('+2');
+    await user.click(screen.getByRole('button', { name: /Walk through a real alert/ }));
+    const coach = screen.getByRole('complementary', { name: 'Coach' });
+    expect(coach).toHaveTextContent('Tomás chose “Walk through a real alert”');
+    expect(coach).toHaveTextContent('Feedback on: Walk through a real alert');
+    expect(coach).toHaveTextContent('Priya’s view of Tomás: common sense +2');
+    const employerView = screen.getByRole('region', { name: 'How the employer sees the candidate' });
+    expect(within(employerView).getByText('Common sense').nextElementSibling).toHaveTextContent('+2');
+  });
+
+  it('in realistic mode, shows neither ledgers nor feedback', async () => {
+    const user = userEvent.setup();
+    renderComponent({ seat: 'candidate', mode: 'realistic' });
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: /Walk through a real alert/ }));
+    expect(screen.queryByRole('region', { name: /sees the/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('complementary', { name: 'Coach' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo my last choice' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Feedback on/)).not.toBeInTheDocument();
+  });
+
+  it('undoes the last choice, back to exactly the state before it', async () => {
+    const user = userEvent.setup();
+    const { session } = renderComponent();
+    await user.click(screen.getByRole('button', { name: /Call on time/ }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const atWrap = session.record.snapshots;
+    expect(atWrap).toHaveLength(3);
+    // Undo the candidate's simulated answer and Priya's opening together: back to Priya's first decision.
+    await user.click(screen.getByRole('button', { name: 'Undo my last choice' }));
+    expect(session.record.snapshots).toEqual(atWrap.slice(0, 1));
+    expect(session.snapshot.value).toBe('start');
+    expect(session.snapshot.context).toEqual(atWrap[0]!.context);
+    expect(screen.getByRole('region', { name: 'Priya, what do you do?' })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'How the candidate sees the employer' })).getByText('Total').nextElementSibling).toHaveTextContent('0');
+    expect(screen.queryByRole('button', { name: 'Undo my last choice' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Call ten minutes late/ }));
+    expect(within(screen.getByRole('region', { name: 'How the candidate sees the employer' })).getByText('Total').nextElementSibling).toHaveTextContent('-1');
+  });
+
+  it('moves focus to the new scene after a choice', async () => {
+    const user = userEvent.setup();
+    renderComponent();
+    await user.keyboard('1');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.activeElement).toBe(screen.getByRole('article'));
   });
 
   it('is accessible', async () => {
-    const { container } = render(PlayScreen, { session: new RunSession(fake(), 'candidate'), onexit: () => {} });
-    expect(await axeViolations(container)).toEqual([]);
-  });
-});
-
-describe('<App>', () => {
-  it('plays the first built-in scenario from the library to an outcome', async () => {
-    const [first] = builtInScenarios();
-    expect(first, 'there is a built-in scenario').toBeDefined();
-    const scenario = (await loadBuiltIn(first!.id))!;
-    const seat = scenario.seats[0]!;
-    const path = analyseScenario(scenario).seats.find((s) => s.seat === seat)!.outcomes.mutualFit.shortestPath!;
     const user = userEvent.setup();
-    render(App);
-    const card = screen.getByRole('heading', { name: first!.title }).closest('li')!;
-    await user.click(card.querySelector(`button`)!);
-    await screen.findByRole('heading', { level: 1, name: first!.title });
-    await playPath(user, scenario, path);
-    expect(screen.getByRole('heading', { level: 2, name: OUTCOME_INFO.mutualFit.title })).toBeInTheDocument();
-  });
-
-  it('is accessible on the library screen', async () => {
-    const { container } = render(App);
+    const { container } = renderComponent();
+    await user.keyboard('1');
     expect(await axeViolations(container)).toEqual([]);
   });
 });

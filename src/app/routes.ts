@@ -1,0 +1,74 @@
+/**
+ * Hash routes: a small table from `#/…` paths to typed routes and back. A path that matches no route,
+ * or whose parts are not valid, becomes `notFound`, which the app answers with a message.
+ *
+ * To add a screen: add a member to `Route`, a row to `ROUTES`, and a branch in `App.svelte`, e.g.
+ * `{ name: 'facilitate', pattern: 'facilitate/:id', make: ({ id }) => ({ name: 'facilitate', id }) }`.
+ */
+import type { PlaySeat } from '../lib/engine/machine.ts';
+
+export type Route =
+  | { name: 'library' }
+  | { name: 'scenario'; id: string }
+  | { name: 'play'; id: string; seat: PlaySeat }
+  | { name: 'run'; runId: string }
+  | { name: 'replay'; link: string }
+  | { name: 'notFound'; path: string };
+
+type Params = Record<string, string>;
+interface RouteDef {
+  name: Route['name'];
+  /** Segments separated by `/`; `:name` captures one segment. */
+  pattern: string;
+  /** Build the route from the captured segments, or null when they are not valid. */
+  make: (params: Params) => Route | null;
+}
+
+const SEATS: readonly string[] = ['employer', 'candidate', 'both'];
+const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const named = (value: string | undefined): value is string => value !== undefined && NAME.test(value);
+
+export const ROUTES: RouteDef[] = [
+  { name: 'library', pattern: '', make: () => ({ name: 'library' }) },
+  { name: 'scenario', pattern: 'scenario/:id', make: ({ id }) => (named(id) ? { name: 'scenario', id } : null) },
+  {
+    name: 'play',
+    pattern: 'play/:id/:seat',
+    make: ({ id, seat }) => (named(id) && SEATS.includes(seat!) ? { name: 'play', id, seat: seat as PlaySeat } : null),
+  },
+  { name: 'run', pattern: 'run/:runId', make: ({ runId }) => (named(runId) ? { name: 'run', runId } : null) },
+  { name: 'replay', pattern: 'replay/:link', make: ({ link }) => ({ name: 'replay', link: link! }) },
+];
+
+/** The route for a location hash such as `#/scenario/phone-screen`. */
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+  let segments: string[];
+  try {
+    segments = path === '' ? [] : path.split('/').map(decodeURIComponent);
+  } catch {
+    return { name: 'notFound', path };
+  }
+  for (const def of ROUTES) {
+    const parts = def.pattern === '' ? [] : def.pattern.split('/');
+    if (parts.length !== segments.length) continue;
+    const params: Params = {};
+    const fits = parts.every((part, i) => (part.startsWith(':') ? ((params[part.slice(1)] = segments[i]!), true) : part === segments[i]));
+    if (!fits) continue;
+    const route = def.make(params);
+    if (route) return route;
+  }
+  return { name: 'notFound', path };
+}
+
+/** The hash (with `#`) that shows a route. */
+export function href(route: Route): string {
+  if (route.name === 'notFound') return `#/${route.path}`;
+  const def = ROUTES.find((d) => d.name === route.name)!;
+  const values = route as unknown as Params;
+  const path = def.pattern
+    .split('/')
+    .map((part) => (part.startsWith(':') ? encodeURIComponent(values[part.slice(1)]!) : part))
+    .join('/');
+  return `#/${path}`;
+}

@@ -1,0 +1,25 @@
+/**
+ * The library's filters: by seat and by tag. `filterScenarios` is the rule; `LibraryFilter` holds the
+ * player's current picks.
+ */
+import type { ScenarioSummary } from '../scenarios/summary.ts';
+
+/** `both`: scenarios two people can play on one device (both seats offered). */
+export type SeatFilter = 'any' | 'employer' | 'candidate' | 'both';
+
+export function filterScenarios(list: readonly ScenarioSummary[], seat: SeatFilter, tag: string): ScenarioSummary[] {
+  return list.filter((s) => {
+    const seatFits = seat === 'any' || (seat === 'both' ? s.seats.length === 2 : s.seats.includes(seat));
+    return seatFits && (tag === '' || s.tags.includes(tag));
+  });
+}
+
+/** Every tag used in the list, sorted. */
+export function allTags(list: readonly ScenarioSummary[]): string[] {
+  return [...new Set(list.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b));
+}
+
+export class LibraryFilter {
+  seat: SeatFilter = $state('any');
+  tag = $state('');
+}

@@ -1,0 +1,61 @@
+/**
+ * How the app says things: people's names, seats, effects and outcomes in plain words. Pure functions,
+ * shared by the screens and their tests.
+ */
+import type { TimelineEntry } from '../engine/debrief.ts';
+import { DIMENSION_LABELS, DIMENSIONS, OUTCOME_INFO, otherSide, SIDE_LABELS, type Outcome, type Side } from '../engine/ledger.ts';
+import type { PlaySeat } from '../engine/machine.ts';
+import type { Scenario } from '../engine/schema.ts';
+
+type Cast = Scenario['cast'];
+
+export function firstName(cast: Cast, side: Side): string {
+  return cast[side].name.split(' ')[0]!;
+}
+
+/** "the employer" */
+export function theSide(side: Side): string {
+  return `the ${SIDE_LABELS[side].toLowerCase()}`;
+}
+
+/** "as the candidate" / "with two players on one device": follows a verb ("Play …", "played …"). */
+export function seatWords(seat: PlaySeat): string {
+  return seat === 'both' ? 'with two players on one device' : `as ${theSide(seat)}`;
+}
+
+/** The name and role of whoever speaks a scene. */
+export function speakerLine(cast: Cast, speaker: string): string {
+  const member = cast[speaker];
+  return member ? `${member.name}, ${member.role}` : 'Narrator';
+}
+
+/** "Priya's view of Tomás": whose ledger, in names. */
+export function viewOf(cast: Cast, side: Side): string {
+  return `${firstName(cast, side)}’s view of ${firstName(cast, otherSide(side))}`;
+}
+
+/** "+2", "-1", "0". */
+export function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
+}
+
+/** What a step did to the ledgers, one line per side it moved, e.g. "Priya’s view of Tomás: common sense +2". */
+export function effectLines(cast: Cast, entry: TimelineEntry): string[] {
+  const lines: string[] = [];
+  for (const side of ['employer', 'candidate'] as const) {
+    const moved = DIMENSIONS.filter((d) => entry.delta[side][d] !== 0).map((d) => `${DIMENSION_LABELS[d].toLowerCase()} ${signed(entry.delta[side][d])}`);
+    if (moved.length) lines.push(`${viewOf(cast, side)}: ${moved.join(', ')}`);
+    const broken = entry.dealBreakers[side];
+    if (broken) lines.push(`Deal-breaker for ${firstName(cast, side)}: ${broken}`);
+  }
+  return lines;
+}
+
+export function outcomeTitle(outcome: Outcome): string {
+  return OUTCOME_INFO[outcome].title;
+}
+
+/** "12 Mar, 14:05" in the reader's locale. */
+export function when(time: number): string {
+  return new Date(time).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,269 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { analyseScenario } from '../../src/lib/engine/analyse.ts';
+import { createScenarioMachine } from '../../src/lib/engine/machine.ts';
+import { playChoices, startSnapshot } from '../../src/lib/engine/playthrough.ts';
+import type { Scenario } from '../../src/lib/engine/schema.ts';
+import { validateScenario } from '../../src/lib/engine/validate.ts';
+import { readRecord, type RunRecord, type SavedSnapshot } from '../../src/lib/persistence/records.ts';
+import { openRun } from '../../src/lib/persistence/repair.ts';
+import { allKeys, memoryStorage, type KeyValueStorage } from '../../src/lib/persistence/storage.ts';
+import { KEEP_FINISHED_RUNS, KEYS, SaveStore } from '../../src/lib/persistence/store.ts';
+import { fakeScenario } from '../support/fakes.ts';
+
+function fake(): Scenario {
+  const v = validateScenario(fakeScenario());
+  if (!v.ok) throw new Error('fake invalid');
+  return v.scenario;
+}
+
+const scenario = fake();
+const clock = (start = 1_700_000_000_000) => {
+  let time = start;
+  return () => (time += 1000);
+};
+
+/** A finished run of the fake call from the employer's seat, as the app saves it. */
+function finishedRun(store: SaveStore, outcome: 'mutualFit' | 'noFit' = 'mutualFit'): RunRecord {
+  const choices = analyseScenario(scenario).seats[0]!.outcomes[outcome].choices!;
+  const { snapshots } = playChoices(scenario, 'employer', choices);
+  const run = store.startRun({ scenarioId: scenario.id, scenarioTitle: scenario.title, seat: 'employer', mode: 'coach', first: snapshots[0] as unknown as SavedSnapshot });
+  const full = { ...run, snapshots: snapshots as unknown as SavedSnapshot[] };
+  store.putRun(full);
+  return full;
+}
+
+describe('SaveStore', () => {
+  it('keeps a run, with a snapshot after every step, across a reload', () => {
+    const storage = memoryStorage();
+    const run = finishedRun(new SaveStore(storage, clock()));
+    const reloaded = new SaveStore(storage, clock());
+    expect(reloaded.problems).toEqual([]);
+    expect(reloaded.runs.get(run.id)).toEqual(run);
+    expect(run.snapshots.map((s) => s.context.steps.length)).toEqual(run.snapshots.map((_, i) => i));
+  });
+
+  it('restores an earlier step exactly from its saved snapshot', () => {
+    const storage = memoryStorage();
+    const run = finishedRun(new SaveStore(storage, clock()));
+    const saved = new SaveStore(storage, clock()).runs.get(run.id)!.snapshots[2]!;
+    const actor = createActor(createScenarioMachine(scenario), { input: { seat: 'employer' }, snapshot: saved as never });
+    actor.start();
+    expect(actor.getPersistedSnapshot()).toEqual(saved);
+  });
+
+  it('records a finished run once in the history and in the outcomes found', () => {
+    const store = new SaveStore(memoryStorage(), clock());
+    const run = finishedRun(store, 'noFit');
+    store.finishRun(run, 'noFit', 3);
+    store.finishRun(run, 'noFit', 3);
+    expect(store.history).toHaveLength(1);
+    expect(store.history[0]).toMatchObject({ runId: run.id, outcome: 'noFit', seat: 'employer', choices: 3 });
+    expect(store.discovered['fake-call']).toEqual({ employer: ['noFit'], candidate: [] });
+  });
+
+  it('counts a pass-and-play outcome for both seats', () => {
+    const store = new SaveStore(memoryStorage(), clock());
+    const run = store.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'both', mode: 'coach', first: startSnapshot(scenario, 'both') as unknown as SavedSnapshot });
+    store.finishRun(run, 'mutualFit', 3);
+    expect(store.discovered['fake-call']).toEqual({ employer: ['mutualFit'], candidate: ['mutualFit'] });
+  });
+
+  it(`keeps the snapshots of the newest ${KEEP_FINISHED_RUNS} finished runs, and every history line`, () => {
+    const store = new SaveStore(memoryStorage(), clock());
+    const runs = Array.from({ length: KEEP_FINISHED_RUNS + 3 }, () => {
+      const run = finishedRun(store);
+      store.finishRun(run, 'mutualFit', 3);
+      return run;
+    });
+    expect(store.runs.size).toBe(KEEP_FINISHED_RUNS);
+    expect(store.runs.has(runs[0]!.id)).toBe(false);
+    expect(store.runs.has(runs.at(-1)!.id)).toBe(true);
+    expect(store.history).toHaveLength(KEEP_FINISHED_RUNS + 3);
+  });
+
+  it('branches a run from the exact snapshot of an earlier step, leaving the original as it was', () => {
+    const store = new SaveStore(memoryStorage(), clock());
+    const run = finishedRun(store);
+    const branch = store.branchRun(run, 1);
+    expect(branch.id).not.toBe(run.id);
+    expect(branch.snapshots).toEqual(run.snapshots.slice(0, 2));
+    expect(branch.branchOf).toEqual({ runId: run.id, step: 1, steps: run.snapshots.at(-1)!.context.steps });
+    expect(store.runs.get(run.id)).toEqual(run);
+  });
+
+  it('finds the newest unfinished run of a scenario and seat', () => {
+    const store = new SaveStore(memoryStorage(), clock());
+    const first = startSnapshot(scenario, 'candidate') as unknown as SavedSnapshot;
+    store.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'candidate', mode: 'coach', first });
+    const newer = store.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'candidate', mode: 'realistic', first });
+    finishedRun(store);
+    expect(store.unfinishedRun('fake-call', 'candidate')?.id).toBe(newer.id);
+    expect(store.unfinishedRun('fake-call', 'employer')).toBeUndefined();
+  });
+
+  it('erases everything it saved on reset, and nothing else', () => {
+    const storage = memoryStorage({ 'another-app': 'keep me' });
+    const store = new SaveStore(storage, clock());
+    store.finishRun(finishedRun(store), 'mutualFit', 3);
+    store.setMode('realistic');
+    store.reset();
+    expect(allKeys(storage)).toEqual(['another-app']);
+    expect(new SaveStore(storage).settings.mode).toBe('coach');
+  });
+});
+
+describe('corrupted saves', () => {
+  function withDamage(damage: Record<string, string>) {
+    const storage = memoryStorage();
+    const store = new SaveStore(storage, clock());
+    const run = finishedRun(store);
+    store.finishRun(run, 'mutualFit', 3);
+    store.setMode('realistic');
+    for (const [key, text] of Object.entries(damage)) storage.setItem(key, text);
+    return { storage, run, reloaded: new SaveStore(storage, clock(1_800_000_000_000)) };
+  }
+
+  it('sets aside a run that is not JSON, reports it, and restores everything else', () => {
+    const { storage, run, reloaded } = withDamage({ [KEYS.run('broken')]: '{"version":1,"scenarioTitle":"A short call", "snapsh' });
+    expect(reloaded.problems).toHaveLength(1);
+    expect(reloaded.problems[0]!.message).toBe(
+      'Your run of “A short call” could not be restored because it is not readable. It was set aside on this device, not deleted; everything else was restored.',
+    );
+    const aside = reloaded.problems[0]!.setAsideAs!;
+    expect(aside).toMatch(/^osotd:v1:corrupt:\d+:run$/);
+    expect(JSON.parse(storage.getItem(aside)!)).toMatchObject({ key: KEYS.run('broken'), savedText: expect.stringContaining('"snapsh') });
+    expect(storage.getItem(KEYS.run('broken'))).toBeNull();
+    expect(reloaded.runs.get(run.id)).toEqual(run);
+    expect(reloaded.history).toHaveLength(1);
+    expect(reloaded.discovered['fake-call']!.employer).toEqual(['mutualFit']);
+    expect(reloaded.settings.mode).toBe('realistic');
+  });
+
+  it('sets aside records of the wrong shape, one message each', () => {
+    const { storage, reloaded } = withDamage({
+      [KEYS.history]: JSON.stringify({ version: 1, runs: [{ runId: 3 }] }),
+      [KEYS.discovered]: JSON.stringify({ version: 1, scenarios: { 'fake-call': { employer: ['hired'] } } }),
+      [KEYS.settings]: 'null',
+    });
+    expect(reloaded.problems.map((p) => p.message)).toEqual([
+      'Your list of finished runs could not be restored because it is damaged. It was set aside on this device, not deleted; everything else was restored.',
+      'The outcomes you have discovered could not be restored because it is damaged. It was set aside on this device, not deleted; everything else was restored.',
+      'Your settings could not be restored because it is damaged. It was set aside on this device, not deleted; everything else was restored.',
+    ]);
+    expect(reloaded.runs.size).toBe(1);
+    expect(reloaded.history).toEqual([]);
+    expect(reloaded.settings.mode).toBe('coach');
+    expect(allKeys(storage).filter((k) => k.includes(':corrupt:'))).toHaveLength(3);
+  });
+
+  it('keeps aside a record saved by a newer version of the app', () => {
+    const { storage, reloaded } = withDamage({ [KEYS.settings]: JSON.stringify({ version: 7, mode: 'coach', theme: 'dark' }) });
+    expect(reloaded.problems[0]!.message).toContain('because it was saved by a newer version of the app');
+    expect(storage.getItem(reloaded.problems[0]!.setAsideAs!)).toContain('"theme\\":\\"dark');
+  });
+
+  it('rejects a run whose snapshots belong to another seat', () => {
+    const { reloaded, run } = withDamage({});
+    const text = JSON.stringify({ ...run, id: 'mixed', seat: 'candidate' });
+    const storage = memoryStorage({ [KEYS.run('mixed')]: text });
+    const store = new SaveStore(storage, clock());
+    expect(store.runs.size).toBe(0);
+    expect(store.problems[0]!.message).toContain('Your run of “A short call” could not be restored because it is damaged');
+    expect(reloaded.problems).toEqual([]);
+  });
+
+  it('starts even when the storage itself fails, and says what could not be saved', () => {
+    const failing: KeyValueStorage = {
+      ...memoryStorage(),
+      length: 0,
+      key: () => null,
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {},
+    };
+    const store = new SaveStore(failing, clock());
+    expect(store.problems).toEqual([]);
+    store.setMode('realistic');
+    store.setMode('coach');
+    expect(store.problems.map((p) => p.message)).toEqual([
+      'Your progress could not be saved: this browser’s storage is full or switched off. You can keep playing, but this run will not survive a reload.',
+    ]);
+  });
+});
+
+describe('saves from version 0', () => {
+  const choices = analyseScenario(scenario).seats.find((s) => s.seat === 'candidate')!.outcomes.employerDeclines.choices!;
+  const played = playChoices(scenario, 'candidate', choices.slice(0, 1));
+  const latest = played.snapshots.at(-1)!;
+
+  function v0Storage() {
+    return memoryStorage({
+      [KEYS.run('old1')]: JSON.stringify({ id: 'old1', scenarioId: 'fake-call', seat: 'candidate', snapshot: latest, startedAt: '2025-03-01T10:00:00Z' }),
+      [KEYS.history]: JSON.stringify([{ scenarioId: 'fake-call', seat: 'employer', outcome: 'noFit', finishedAt: '2025-02-28T09:30:00Z' }]),
+      [KEYS.discovered]: JSON.stringify({ 'fake-call': { employer: ['noFit'], candidate: [] } }),
+      [KEYS.settings]: JSON.stringify({ coach: false }),
+    });
+  }
+
+  it('migrates every record and writes it back in the current version', () => {
+    const storage = v0Storage();
+    const store = new SaveStore(storage, clock());
+    expect(store.problems).toEqual([]);
+    expect(store.settings).toEqual({ version: 1, mode: 'realistic' });
+    expect(store.history).toEqual([
+      { runId: 'old-0', scenarioId: 'fake-call', scenarioTitle: 'fake-call', seat: 'employer', outcome: 'noFit', finishedAt: Date.parse('2025-02-28T09:30:00Z') },
+    ]);
+    expect(store.discovered['fake-call']!.employer).toEqual(['noFit']);
+    const run = store.runs.get('old1')!;
+    expect(run).toMatchObject({ version: 1, seat: 'candidate', mode: 'coach', startedAt: Date.parse('2025-03-01T10:00:00Z'), holder: null });
+    for (const key of [KEYS.run('old1'), KEYS.history, KEYS.discovered, KEYS.settings]) {
+      expect(JSON.parse(storage.getItem(key)!).version, key).toBe(1);
+    }
+  });
+
+  it('rebuilds the per-step snapshots of a migrated run when it is opened', () => {
+    const run = new SaveStore(v0Storage(), clock()).runs.get('old1')!;
+    expect(run.snapshots).toHaveLength(1);
+    const opened = openRun(scenario, run);
+    expect(opened.ok && opened.repaired).toBe(true);
+    expect(opened.ok && opened.run.snapshots).toEqual(played.snapshots);
+  });
+
+  it('reads a version-0 record that does not fit as damaged', () => {
+    expect(readRecord('history', JSON.stringify({ scenarioId: 'x' }))).toEqual({ ok: false, reason: 'damaged' });
+    expect(readRecord('run', JSON.stringify([1, 2]))).toEqual({ ok: false, reason: 'damaged' });
+  });
+});
+
+describe('openRun', () => {
+  const run = (() => {
+    const store = new SaveStore(memoryStorage(), clock());
+    return finishedRun(store);
+  })();
+
+  it('opens a run that fits the scenario as it is', () => {
+    expect(openRun(scenario, run)).toEqual({ ok: true, run, repaired: false });
+  });
+
+  it('refuses a run whose scenario lost a scene it passed through', () => {
+    const { wrap, ...others } = scenario.machine.states;
+    const renamed = { ...scenario, machine: { ...scenario.machine, states: { ...others, windDown: wrap! } } };
+    const opened = openRun(renamed, run);
+    expect(opened).toEqual({ ok: false, reason: 'step 3 ("choice.warm" in "wrap") is no longer part of "A short call"' });
+  });
+
+  it('refuses a run that can no longer be replayed to where it stopped', () => {
+    // Only the last snapshot kept (as in version 0), and calling on time no longer pleases the candidate.
+    const truncated = { ...run, snapshots: [run.snapshots.at(-1)!] };
+    const input = fakeScenario() as unknown as { machine: { states: { start: { on: Record<string, { actions: unknown[] }> } } } };
+    input.machine.states.start.on['choice.onTime']!.actions = [];
+    const tweaked = validateScenario(input);
+    if (!tweaked.ok) throw new Error('invalid');
+    expect(openRun(tweaked.scenario, truncated)).toEqual({ ok: false, reason: 'replaying its choices no longer leads to where it stopped' });
+  });
+});

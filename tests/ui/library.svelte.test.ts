@@ -1,0 +1,105 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import LibraryScreen from '../../src/app/LibraryScreen.svelte';
+import { startSnapshot } from '../../src/lib/engine/playthrough.ts';
+import type { SavedSnapshot } from '../../src/lib/persistence/records.ts';
+import { memoryStorage } from '../../src/lib/persistence/storage.ts';
+import { summarise } from '../../src/lib/scenarios/summary.ts';
+import { SavedData } from '../../src/lib/state/saved.svelte.ts';
+import { axeViolations } from '../support/axe.ts';
+import { fake } from './harness.ts';
+
+const call = fake();
+const panel = fake((s) => Object.assign(s, { id: 'panel', title: 'The panel', seats: ['candidate'], tags: ['panel', 'senior'], minutes: 20 }));
+const notice = fake((s) => Object.assign(s, { id: 'notice', title: 'Short notice', seats: ['employer'], tags: ['scheduling'] }));
+
+function renderComponent(saved = new SavedData(memoryStorage())) {
+  const result = render(LibraryScreen, { scenarios: [call, panel, notice].map(summarise), saved });
+  return { ...result, saved };
+}
+
+const cardTitles = () => screen.getAllByRole('heading', { level: 3 }).filter((h) => h.closest('.card')).map((h) => h.textContent);
+
+describe('<LibraryScreen>', () => {
+  it('shows a card per scenario with its summary, seats, time and topics', () => {
+    renderComponent();
+    expect(cardTitles()).toEqual(['A short call', 'The panel', 'Short notice']);
+    const card = screen.getByRole('link', { name: 'The panel' }).closest('li')!;
+    expect(card).toHaveTextContent('A three-scene call used by the tests.');
+    expect(card).toHaveTextContent('About 20 minutes · play as the candidate');
+    expect(within(within(card).getByRole('list', { name: 'Topics' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['panel', 'senior']);
+    expect(screen.getByRole('link', { name: 'A short call' }).closest('li')).toHaveTextContent('play as the employer or the candidate, or two players on one device');
+    expect(screen.getByRole('link', { name: 'A short call' })).toHaveAttribute('href', '#/scenario/fake-call');
+  });
+
+  it('shows the outcomes this player has found, per seat', () => {
+    const saved = new SavedData(memoryStorage());
+    const first = startSnapshot(call, 'both') as unknown as SavedSnapshot;
+    const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', first });
+    saved.finishRun(run, 'noFit', 2);
+    saved.finishRun({ ...run, id: 'r2' }, 'mutualFit', 2);
+    saved.finishRun({ ...run, id: 'r3', seat: 'both' }, 'employerDeclines', 3);
+    renderComponent(saved);
+    const card = screen.getByRole('link', { name: 'A short call' }).closest('li')!;
+    expect(card).toHaveTextContent('As the employer: 3 of 4 outcomes found (Both sides like each other; The employer passes; Neither side likes the other)');
+    expect(card).toHaveTextContent('As the candidate: 1 of 4 outcomes found (The employer passes)');
+    expect(screen.getByRole('link', { name: 'The panel' }).closest('li')).toHaveTextContent('As the candidate: 0 of 4 outcomes found');
+  });
+
+  it('filters by seat and by topic', async () => {
+    const user = userEvent.setup();
+    renderComponent();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Seat' }), 'Candidate');
+    expect(cardTitles()).toEqual(['A short call', 'The panel']);
+    expect(screen.getByText('Showing 2 of 3 scenarios.')).toHaveAttribute('role', 'status');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Seat' }), 'Two players, one device');
+    expect(cardTitles()).toEqual(['A short call']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Seat' }), 'Any seat');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Topic' }), 'scheduling');
+    expect(cardTitles()).toEqual(['Short notice']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Seat' }), 'Candidate');
+    expect(screen.getByText('No scenario matches these filters.')).toBeInTheDocument();
+  });
+
+  it('lists unfinished runs to resume and finished runs with their debriefs', () => {
+    const saved = new SavedData(memoryStorage());
+    const open = saved.startRun({ scenarioId: 'panel', scenarioTitle: 'The panel', seat: 'candidate', mode: 'coach', first: startSnapshot(panel, 'candidate') as unknown as SavedSnapshot });
+    const done = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', first: startSnapshot(call, 'employer') as unknown as SavedSnapshot });
+    saved.finishRun(done, 'candidateDeclines', 2);
+    renderComponent(saved);
+    expect(screen.getByRole('link', { name: 'Resume “The panel”, as the candidate' })).toHaveAttribute('href', `#/run/${open.id}`);
+    const history = screen.getByRole('region', { name: 'Your finished runs' });
+    expect(within(history).getAllByRole('listitem')[0]).toHaveTextContent('“A short call”, as the employer: The candidate walks away');
+    expect(within(history).getByRole('link', { name: /See the debrief/ })).toHaveAttribute('href', `#/run/${done.id}`);
+  });
+
+  it('erases progress only after the player confirms', async () => {
+    const user = userEvent.setup();
+    const storage = memoryStorage();
+    const saved = new SavedData(storage);
+    const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', first: startSnapshot(call, 'employer') as unknown as SavedSnapshot });
+    saved.finishRun(run, 'noFit', 2);
+    renderComponent(saved);
+    await user.click(screen.getByRole('button', { name: 'Erase my progress…' }));
+    await user.click(screen.getByRole('button', { name: 'Keep my progress' }));
+    expect(storage.length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Erase my progress…' }));
+    expect(screen.getByRole('button', { name: 'Erase everything' })).toHaveAccessibleDescription(
+      'This erases your unfinished runs, your finished runs and the outcomes you have found, on this device only.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Erase everything' }));
+    expect(storage.length).toBe(0);
+    expect(screen.getByText('Your progress on this device was erased.')).toBeInTheDocument();
+    expect(screen.getByText(/^None yet/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'A short call' }).closest('li')).toHaveTextContent('As the employer: 0 of 4 outcomes found');
+  });
+
+  it('is accessible', async () => {
+    const saved = new SavedData(memoryStorage());
+    const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'both', mode: 'coach', first: startSnapshot(call, 'both') as unknown as SavedSnapshot });
+    saved.finishRun({ ...run, id: 'done' }, 'mutualFit', 3);
+    const { container } = renderComponent(saved);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
