@@ -1,0 +1,155 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import ImportPanel from '../../src/app/authoring/ImportPanel.svelte';
+import { IMPORT_LIMITS } from '../../src/lib/authoring/limits.ts';
+import { CUSTOM_KEY_PREFIX, saveCustomScenario } from '../../src/lib/authoring/store.ts';
+import { axeViolations } from '../support/axe.ts';
+import { fakeText, lineOf, MemoryStorage } from './support.ts';
+
+function renderPanel(props: { builtInIds?: string[]; storage?: MemoryStorage } = {}) {
+  const storage = props.storage ?? new MemoryStorage();
+  const onsaved = vi.fn();
+  const user = userEvent.setup();
+  const view = render(ImportPanel, { storage, builtInIds: props.builtInIds ?? ['phone-screen'], onsaved });
+  return { ...view, storage, onsaved, user };
+}
+
+async function paste(user: ReturnType<typeof userEvent.setup>, text: string) {
+  const box = screen.getByLabelText("Or paste the file's text");
+  await user.clear(box);
+  // Typing would interpret braces as key names; pasting puts the text in as it is.
+  box.focus();
+  await user.paste(text);
+  await user.click(screen.getByRole('button', { name: 'Check pasted text' }));
+}
+
+describe('<ImportPanel>', () => {
+  it('states the limits', () => {
+    renderPanel();
+    expect(screen.getByText(/JSON files up to 400 KB and 200 scenes\./)).toBeInTheDocument();
+  });
+
+  it('lists the problems of a broken file with place and line, and saves nothing', async () => {
+    const { user, storage } = renderPanel();
+    const text = fakeText((d) => (d.machine.states.start.on['choice.late'].target = 'anwser'));
+    await paste(user, text);
+    const line = lineOf(text, '"target": "anwser"');
+    const column = text.split('\n')[line - 1]!.indexOf('"target"') + 1;
+    const heading = screen.getByRole('heading', { name: 'The pasted text cannot be imported: 1 problem.' });
+    expect(heading).toHaveFocus();
+    const problems = screen.getByRole('list', { name: 'Problems' });
+    expect(problems).toHaveTextContent(
+      `scene "start" → choice "choice.late" → target (line ${line}, column ${column}): there is no scene called "anwser" (did you mean "answer"?)`,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('The pasted text cannot be imported: 1 problem.');
+    expect(screen.queryByRole('button', { name: /Save/ })).not.toBeInTheDocument();
+    expect(storage.length).toBe(0);
+  });
+
+  it('says a JSON syntax error in words, with its line', async () => {
+    const { user } = renderPanel();
+    await paste(user, '{\n  "format": 1,\n}');
+    expect(screen.getByRole('list', { name: 'Problems' })).toHaveTextContent('the file (line 3, column 1): is not valid JSON: a comma before } is not allowed in JSON; remove the last comma.');
+  });
+
+  it('asks for text before checking an empty box', async () => {
+    const { user } = renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Check pasted text' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Paste the text of a scenario file first.');
+  });
+
+  it('saves a valid file chosen with the file picker, and reports it', async () => {
+    const { user, storage, onsaved } = renderPanel();
+    const file = new File([fakeText()], 'late-call.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText('Choose a scenario file, or drop one here'), file);
+    await screen.findByRole('heading', { name: 'The file “late-call.json” is valid and ready to save.' });
+    expect(screen.getByText('A short call')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save to my scenarios' }));
+    expect(screen.getByRole('heading', { name: 'Saved “A short call” to your scenarios.' })).toHaveFocus();
+    expect(onsaved).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake-call', custom: true, status: 'ready' }));
+    expect(storage.getItem(`${CUSTOM_KEY_PREFIX}fake-call`)).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Import another' }));
+    expect(screen.queryByRole('heading', { name: /Saved/ })).not.toBeInTheDocument();
+  });
+
+  it('takes a file dropped on it', async () => {
+    renderPanel();
+    const file = new File([fakeText()], 'dropped.json', { type: 'application/json' });
+    const zone = screen.getByRole('group', { name: 'Scenario file' });
+    await fireEvent.dragOver(zone);
+    await fireEvent.drop(zone, { dataTransfer: { files: [file], getData: () => '' } });
+    expect(await screen.findByRole('heading', { name: 'The file “dropped.json” is valid and ready to save.' })).toBeInTheDocument();
+  });
+
+  it('refuses a file over the size limit', async () => {
+    const { user } = renderPanel();
+    const file = new File(['x'.repeat(IMPORT_LIMITS.maxBytes + 1)], 'huge.json');
+    await user.upload(screen.getByLabelText('Choose a scenario file, or drop one here'), file);
+    await screen.findByRole('heading', { name: 'The file “huge.json” cannot be imported: 1 problem.' });
+    expect(screen.getByRole('list', { name: 'Problems' })).toHaveTextContent('the file: is 400 KB; the largest file that can be imported is 400 KB');
+  });
+
+  it('offers an unfinished scenario as a draft, with the reasons', async () => {
+    const { user, onsaved } = renderPanel();
+    await paste(user, readFileSync('tests/fixtures/incomplete.json', 'utf8'));
+    expect(screen.getByRole('heading', { name: /is valid but not finished \(1 warning\)\. You can save it as a draft\./ })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Warnings' })).toHaveTextContent("from the candidate's seat, no path ends in candidateDeclines");
+    await user.click(screen.getByRole('button', { name: 'Save as draft' }));
+    expect(screen.getByRole('heading', { name: 'Saved “A short call” as a draft.' })).toBeInTheDocument();
+    expect(onsaved).toHaveBeenCalledWith(expect.objectContaining({ status: 'draft' }));
+  });
+
+  it('never replaces a built-in scenario, but offers a copy', async () => {
+    const { user, storage } = renderPanel({ builtInIds: ['fake-call'] });
+    await paste(user, fakeText());
+    expect(screen.getByText('Built-in scenarios cannot be replaced. You can keep this one as a copy with the id “fake-call-2”.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Replace/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save as a copy' }));
+    expect(screen.getByRole('heading', { name: 'Saved “A short call” as a copy with the id “fake-call-2” to your scenarios.' })).toBeInTheDocument();
+    expect([...storage.map.keys()]).toEqual([`${CUSTOM_KEY_PREFIX}fake-call-2`]);
+  });
+
+  it('replaces a custom scenario of the same id only when asked', async () => {
+    const storage = new MemoryStorage();
+    await saveCustomScenario(fakeText(), { storage, builtInIds: [] });
+    const { user } = renderPanel({ storage });
+    await paste(user, fakeText((d) => (d.title = 'A short call, revised')));
+    expect(screen.getByText('You already have a scenario with the id “fake-call”.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save as a copy (“fake-call-2”)' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Replace it' }));
+    expect(screen.getByRole('heading', { name: 'Replaced “A short call, revised” to your scenarios.' })).toBeInTheDocument();
+    expect(JSON.parse(storage.getItem(`${CUSTOM_KEY_PREFIX}fake-call`)!).summary.title).toBe('A short call, revised');
+  });
+
+  it('says so when the browser will not store it, and changes nothing', async () => {
+    const { user, storage } = renderPanel();
+    storage.failWrites = true;
+    await paste(user, fakeText());
+    await user.click(screen.getByRole('button', { name: 'Save to my scenarios' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('The browser would not store the scenario (QuotaExceededError); its storage may be full. Nothing was changed.');
+    expect(storage.length).toBe(0);
+  });
+
+  it('shows the map of a checked scenario on request', async () => {
+    const { user } = renderPanel();
+    await paste(user, fakeText());
+    const toggle = screen.getByRole('button', { name: 'Show the map' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(screen.getByRole('heading', { name: 'Map of “A short call”' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Hide the map' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('is accessible, before and after a check', async () => {
+    const { container, user } = renderPanel();
+    expect(await axeViolations(container)).toEqual([]);
+    await paste(user, fakeText((d) => (d.machine.initial = 'nowhere')));
+    expect(await axeViolations(container)).toEqual([]);
+    await paste(user, readFileSync('tests/fixtures/incomplete.json', 'utf8'));
+    await user.click(screen.getByRole('button', { name: 'Show the map' }));
+    expect(await axeViolations(container)).toEqual([]);
+    within(container).getByRole('heading', { name: /Map of/ });
+  });
+});

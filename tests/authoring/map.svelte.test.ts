@@ -1,0 +1,135 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import ScenarioMap from '../../src/app/authoring/ScenarioMap.svelte';
+import { OUTCOME_INFO, OUTCOMES } from '../../src/lib/engine/ledger.ts';
+import type { Scenario } from '../../src/lib/engine/schema.ts';
+import { builtInScenarios, loadBuiltIn } from '../../src/lib/scenarios/catalog.ts';
+import { axeViolations } from '../support/axe.ts';
+import { fake, fakeWithFlaws } from './support.ts';
+
+function renderMap(props: Partial<{ scenario: Scenario; path: string[] }> = {}) {
+  return render(ScenarioMap, { scenario: fake(), ...props });
+}
+
+const sceneButton = (id: string) => screen.getByRole('button', { name: new RegExp(`^${id}\\. `) });
+
+describe('<ScenarioMap>', () => {
+  it('draws every scene as a box that names what happens there', () => {
+    renderMap();
+    expect(sceneButton('start')).toHaveAccessibleName('start. The scenario starts here. The employer decides: 4 choices.');
+    expect(sceneButton('answer')).toHaveTextContent('candidate decides');
+    expect(sceneButton('end')).toHaveTextContent('ending');
+    expect(screen.getByText(/^4 scenes, 1 final scene/)).toBeInTheDocument();
+  });
+
+  it('marks the outcomes runs can end in on a final scene, in colour and letter', () => {
+    renderMap();
+    const end = sceneButton('end');
+    expect(end).toHaveAccessibleName(
+      `end. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO).map((o) => o.title.toLowerCase()).join('; ')}.`,
+    );
+    const chips = end.querySelectorAll('.chip');
+    expect([...chips].map((c) => OUTCOMES.find((o) => c.classList.contains(o)))).toEqual(['mutualFit', 'candidateDeclines', 'employerDeclines', 'noFit']);
+    expect([...chips].map((c) => c.textContent)).toEqual(['M', 'C', 'E', 'N']);
+  });
+
+  it('marks unreachable scenes and dead ends, in words as well as lines', () => {
+    renderMap({ scenario: fakeWithFlaws() });
+    expect(sceneButton('orphan')).toHaveTextContent('unreachable');
+    expect(sceneButton('orphan')).toHaveAccessibleName(expect.stringContaining('Unreachable: no seat can get here.'));
+    expect(sceneButton('orphan')).toHaveClass('unreachable');
+    expect(sceneButton('limbo')).toHaveTextContent('dead end');
+    expect(sceneButton('limbo')).toHaveAccessibleName(expect.stringContaining('Dead end: a run can get stuck here.'));
+    expect(sceneButton('answer')).not.toHaveClass('unreachable');
+    expect(screen.getByText('1 unreachable')).toBeInTheDocument();
+    expect(screen.getByText('1 dead end')).toBeInTheDocument();
+  });
+
+  it("highlights a run's path with step numbers", () => {
+    const { container } = renderMap({ path: ['start', 'answer', 'wrap', 'end'] });
+    expect(sceneButton('wrap')).toHaveAccessibleName(expect.stringContaining("On the run's path at step 3."));
+    expect(sceneButton('wrap').querySelector('.step')).toHaveTextContent('3');
+    expect(container.querySelectorAll('path.edge.run')).toHaveLength(3);
+    expect(screen.getByText("the run's path, numbered by step")).toBeInTheDocument();
+  });
+
+  it('draws no path when none is given', () => {
+    const { container } = renderMap();
+    expect(container.querySelectorAll('path.edge.run')).toHaveLength(0);
+    expect(container.querySelectorAll('.node .step')).toHaveLength(0);
+  });
+
+  it('is one tab stop; arrow keys move between scenes and show the scene', async () => {
+    const user = userEvent.setup();
+    renderMap();
+    await user.click(screen.getByRole('button', { name: 'Whole map' }));
+    await user.tab();
+    expect(sceneButton('start')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(sceneButton('answer')).toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'Scene “answer”' })).toBeInTheDocument();
+    expect(screen.getByText('Tell me about an alert you handled.')).toBeInTheDocument();
+    expect(sceneButton('answer')).toHaveAttribute('tabindex', '0');
+    expect(sceneButton('start')).toHaveAttribute('tabindex', '-1');
+    await user.keyboard('{ArrowUp}');
+    expect(sceneButton('start')).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{Home}');
+    expect(sceneButton('start')).toHaveFocus();
+  });
+
+  it("lists a scene's choices with buttons that go to their scenes", async () => {
+    const user = userEvent.setup();
+    renderMap();
+    await user.click(sceneButton('wrap'));
+    const details = screen.getByRole('heading', { name: 'Scene “wrap”' }).closest('section')!;
+    expect(within(details).getByText(/Explain the next steps warmly →/)).toBeInTheDocument();
+    await user.click(within(details).getAllByRole('button', { name: 'end' })[0]!);
+    expect(sceneButton('end')).toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'Scene “end”' })).toBeInTheDocument();
+  });
+
+  it('zooms with the buttons and the keyboard, and says the new zoom', async () => {
+    const user = userEvent.setup();
+    const { container } = renderMap();
+    const svg = container.querySelector('svg[role="group"]')!;
+    const width = Number(svg.getAttribute('width'));
+    await user.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(Number(svg.getAttribute('width'))).toBeCloseTo(width * 1.25);
+    expect(screen.getByRole('status')).toHaveTextContent('Zoom 125%');
+    sceneButton('start').focus();
+    await user.keyboard('--');
+    expect(Number(svg.getAttribute('width'))).toBeCloseTo(width / 1.25);
+    await user.click(screen.getByRole('button', { name: 'Actual size' }));
+    expect(Number(svg.getAttribute('width'))).toBeCloseTo(width);
+  });
+
+  it('gives every scene as a text list too', () => {
+    renderMap({ scenario: fakeWithFlaws() });
+    const list = screen.getByText('All 6 scenes as a list').closest('details')!;
+    const items = within(list).getAllByRole('listitem').filter((li) => li.parentElement?.parentElement === list);
+    expect(items.map((li) => li.querySelector('strong')!.textContent)).toEqual(expect.arrayContaining(['start', 'answer', 'wrap', 'end', 'orphan', 'limbo']));
+    expect(items).toHaveLength(6);
+    expect(within(list).getByText(/Call ten minutes late → answer/)).toBeInTheDocument();
+  });
+
+  it('is accessible', async () => {
+    const { container } = renderMap({ scenario: fakeWithFlaws(), path: ['start', 'answer', 'wrap', 'limbo'] });
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  describe('every built-in scenario', () => {
+    it('has built-in scenarios to draw', () => {
+      expect(builtInScenarios().length).toBeGreaterThan(0);
+    });
+
+    it.each(builtInScenarios().map((s) => [s.id]))('draws %s with every scene, accessibly', async (id) => {
+      const scenario = (await loadBuiltIn(id))!;
+      const { container } = render(ScenarioMap, { scenario });
+      const ids = Object.keys(scenario.machine.states);
+      for (const sceneId of ids) expect(sceneButton(sceneId)).toBeInTheDocument();
+      expect(container.querySelectorAll('path.edge').length).toBeGreaterThanOrEqual(ids.length - 1);
+      expect(await axeViolations(container)).toEqual([]);
+    }, 30_000);
+  });
+});
