@@ -102,13 +102,13 @@ describe('SaveStore', () => {
     expect(store.unfinishedRun('fake-call', 'employer')).toBeUndefined();
   });
 
-  it('erases everything it saved on reset, and nothing else', () => {
-    const storage = memoryStorage({ 'another-app': 'keep me' });
+  it('erases the progress it saved on reset, and keeps imported scenarios and everything else', () => {
+    const storage = memoryStorage({ 'another-app': 'keep me', 'osotd:v1:custom:my-panel': '{"text":"kept"}' });
     const store = new SaveStore(storage, clock());
     store.finishRun(finishedRun(store), 'mutualFit', 3);
     store.setMode('realistic');
     store.reset();
-    expect(allKeys(storage)).toEqual(['another-app']);
+    expect(allKeys(storage).sort()).toEqual(['another-app', 'osotd:v1:custom:my-panel']);
     expect(new SaveStore(storage).settings.mode).toBe('coach');
   });
 });

@@ -230,8 +230,13 @@ export class SaveStore {
   }
 
   /** Erase everything this app saved on this device, including data that was set aside. */
+  /**
+   * Forget the player's progress: runs, history, discovered outcomes and settings. Imported scenarios,
+   * facilitator sessions and data set aside as unreadable are not progress, and are kept.
+   */
   reset(): void {
-    for (const key of allKeys(this.storage)) if (key.startsWith('osotd:')) this.storage.removeItem(key);
+    const progress = [`${PREFIX}run:`, KEYS.history, KEYS.discovered, KEYS.settings];
+    for (const key of allKeys(this.storage)) if (progress.some((p) => key.startsWith(p))) this.storage.removeItem(key);
     this.runs.clear();
     this.history = [];
     this.discovered = {};
