@@ -8,7 +8,7 @@
  */
 import { applyEffects, holds, type Standing } from './effects.ts';
 import { emptyLedgers, judge, ledgerTotal, otherSide, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
-import { offeredChoices, simulatedPick } from './run.ts';
+import { offeredChoices, simulatedPick } from './choices.ts';
 import type { Guard, Scenario, Scene } from './schema.ts';
 
 /** One step on a path through a scenario. */
@@ -52,6 +52,8 @@ export interface SeatAnalysis {
   outcomes: Record<Outcome, OutcomeReach>;
   /** Distinct endings: pairs of final scene and outcome that can be reached. */
   endings: number;
+  /** For each reachable final scene, the outcomes a run ending there can have, in OUTCOMES order. */
+  finalScenes: Record<string, Outcome[]>;
   shares: OutcomeShares;
 }
 
@@ -157,6 +159,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const deadEnds = new Map<string, string>();
   const reachableScenes = new Set<string>();
   const endings = new Set<string>();
+  const finalScenes: Record<string, Set<Outcome>> = {};
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, { reachable: false } as OutcomeReach])) as Record<Outcome, OutcomeReach>;
 
   const stateKey = keyMaker(scenario);
@@ -184,6 +187,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
       const { outcome } = judge(node.standing.ledgers, node.standing.dealBreakers);
       node.outcome = outcome;
       endings.add(`${node.scene}|${outcome}`);
+      (finalScenes[node.scene] ??= new Set()).add(outcome);
       if (!outcomes[outcome].reachable) outcomes[outcome] = { reachable: true, ...pathTo(nodes, at) };
       continue;
     }
@@ -201,6 +205,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     deadEnds: [...deadEnds].map(([scene, reason]) => ({ scene, reason })),
     outcomes,
     endings: endings.size,
+    finalScenes: Object.fromEntries(Object.entries(finalScenes).map(([scene, set]) => [scene, OUTCOMES.filter((o) => set.has(o))])),
     shares: shares ?? sampleShares(scenario, seat, options.samples ?? 4_000),
   };
 }

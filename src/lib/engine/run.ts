@@ -3,16 +3,12 @@
  * a list of choices (for share links, tests and the analyser's paths).
  */
 import { createActor } from 'xstate';
-import { holds, type Standing } from './effects.ts';
+import { isPlayedByPerson, offeredChoices, simulatedPick, type OfferedChoice } from './choices.ts';
 import { createScenarioMachine, type PlaySeat, type RunSnapshot, type ScenarioMachine } from './machine.ts';
 import type { Side, Verdict } from './ledger.ts';
 import type { Choice, Scenario, Scene } from './schema.ts';
 
-/** A choice as offered to a player. */
-export interface OfferedChoice {
-  event: `choice.${string}`;
-  choice: Choice;
-}
+export { isPlayedByPerson, offeredChoices, simulatedPick, type OfferedChoice };
 
 /** What happens next in a run. */
 export type Turn =
@@ -22,37 +18,11 @@ export type Turn =
   | { kind: 'continue' }
   | { kind: 'stuck' };
 
-/** Is this side played by a person in this seat arrangement? */
-export function isPlayedByPerson(seat: PlaySeat, side: Side): boolean {
-  return seat === 'both' || seat === side;
-}
-
 export function sceneAt(scenario: Scenario, snapshot: RunSnapshot): { id: string; scene: Scene } {
   const id = String(snapshot.value);
   const scene = scenario.machine.states[id];
   if (!scene) throw new Error(`The run is at "${id}", which is not a scene of "${scenario.id}".`);
   return { id, scene };
-}
-
-/** The choices of a scene whose conditions hold. */
-export function offeredChoices(scene: Scene, standing: Standing): OfferedChoice[] {
-  const offered: OfferedChoice[] = [];
-  for (const [event, value] of Object.entries(scene.on ?? {})) {
-    if (event === 'continue' || Array.isArray(value) || !value || !('meta' in value)) continue;
-    if (holds(standing, value.guard)) offered.push({ event: event as `choice.${string}`, choice: value });
-  }
-  return offered;
-}
-
-/** The simulated side's pick: the first rule that holds and names an offered choice. */
-export function simulatedPick(scene: Scene, standing: Standing): OfferedChoice | undefined {
-  const offered = offeredChoices(scene, standing);
-  for (const rule of scene.meta.npc ?? []) {
-    if (!holds(standing, rule.guard)) continue;
-    const pick = offered.find((o) => o.event === rule.choose);
-    if (pick) return pick;
-  }
-  return undefined;
 }
 
 /** Who acts in the current scene, for this seat arrangement. */
