@@ -6,6 +6,7 @@
  * `{ name: 'facilitate', pattern: 'facilitate/:id', make: ({ id }) => ({ name: 'facilitate', id }) }`.
  */
 import type { PlaySeat } from '../lib/engine/machine.ts';
+import { facilitatorHash, parseFacilitatorHash, type FacilitatorView } from '../lib/facilitator/routes.ts';
 
 export type Route =
   | { name: 'library' }
@@ -13,11 +14,15 @@ export type Route =
   | { name: 'play'; id: string; seat: PlaySeat }
   | { name: 'run'; runId: string }
   | { name: 'replay'; link: string }
+  | { name: 'import' }
+  | { name: 'map'; id: string }
+  | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
+  | { name: 'badFacilitatorLink'; message: string }
   | { name: 'notFound'; path: string };
 
 type Params = Record<string, string>;
 interface RouteDef {
-  name: Route['name'];
+  name: Exclude<Route['name'], 'facilitate' | 'badFacilitatorLink' | 'notFound'>;
   /** Segments separated by `/`; `:name` captures one segment. */
   pattern: string;
   /** Build the route from the captured segments, or null when they are not valid. */
@@ -38,10 +43,15 @@ export const ROUTES: RouteDef[] = [
   },
   { name: 'run', pattern: 'run/:runId', make: ({ runId }) => (named(runId) ? { name: 'run', runId } : null) },
   { name: 'replay', pattern: 'replay/:link', make: ({ link }) => ({ name: 'replay', link: link! }) },
+  { name: 'import', pattern: 'import', make: () => ({ name: 'import' }) },
+  { name: 'map', pattern: 'map/:id', make: ({ id }) => (named(id) ? { name: 'map', id } : null) },
 ];
 
 /** The route for a location hash such as `#/scenario/phone-screen`. */
 export function parseHash(hash: string): Route {
+  // Facilitator addresses carry a query (`?session=…`) and have a reader of their own.
+  const facilitator = parseFacilitatorHash(hash);
+  if (facilitator) return 'error' in facilitator ? { name: 'badFacilitatorLink', message: facilitator.error } : { name: 'facilitate', ...facilitator };
   const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
   let segments: string[];
   try {
@@ -64,6 +74,8 @@ export function parseHash(hash: string): Route {
 /** The hash (with `#`) that shows a route. */
 export function href(route: Route): string {
   if (route.name === 'notFound') return `#/${route.path}`;
+  if (route.name === 'facilitate') return facilitatorHash(route);
+  if (route.name === 'badFacilitatorLink') return '#/facilitate/';
   const def = ROUTES.find((d) => d.name === route.name)!;
   const values = route as unknown as Params;
   const path = def.pattern

@@ -1,5 +1,5 @@
 /**
- * Where the app finds scenarios: the built-in library by default. Tests (and later, custom scenarios)
+ * Where the app finds scenarios: the built-in library, then the person's own imported ones. Tests
  * supply their own source.
  */
 import type { Scenario } from '../lib/engine/schema.ts';
@@ -13,3 +13,15 @@ export interface ScenarioSource {
 }
 
 export const builtInSource: ScenarioSource = { list: builtInScenarios, load: loadBuiltIn };
+
+/** Built-in scenarios first; an id that is not built in is looked up among the imported ones. */
+export const appSource: ScenarioSource = {
+  list: builtInScenarios,
+  async load(id) {
+    const builtIn = await loadBuiltIn(id);
+    if (builtIn) return builtIn;
+    const { loadCustomScenario } = await import('../lib/authoring/store.ts');
+    const custom = await loadCustomScenario(id);
+    return custom.ok ? custom.scenario : undefined;
+  },
+};

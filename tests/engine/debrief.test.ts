@@ -32,3 +32,12 @@ describe('the debrief', () => {
     expect(debrief.timeline[0]!.dealBreakers).toEqual({ candidate: 'The interviewer mocked them.' });
   });
 });
+
+describe('the path of scenes', () => {
+  it('lists the scenes a run passed through, ending with the final one', async () => {
+    const { pathOfScenes } = await import('../../src/lib/engine/debrief.ts');
+    const steps = replay(scenario, 'candidate', ['choice.pushy']).getSnapshot().context.steps;
+    expect(pathOfScenes(scenario, steps)).toEqual(['start', 'answer', 'wrap', 'end']);
+    expect(pathOfScenes(scenario, [])).toEqual(['start']);
+  });
+});

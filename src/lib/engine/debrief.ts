@@ -22,6 +22,8 @@ export interface TimelineEntry {
   dealBreakers: Partial<Record<Side, string>>;
   /** Both ledgers after the step. */
   after: Ledgers;
+  /** The scene the step led to. */
+  to?: string;
 }
 
 export interface Debrief {
@@ -66,9 +68,22 @@ export function buildDebrief(scenario: Scenario, steps: readonly Step[]): Debrie
       totalDelta,
       dealBreakers,
       after: structuredClone(next.ledgers),
+      ...(taken ? { to: taken.target } : {}),
     });
     standing = next;
   });
   const verdict = judge(standing.ledgers, standing.dealBreakers);
   return { timeline, turningPoint, verdict, position: { x: verdict.totals.employer, y: verdict.totals.candidate } };
+}
+
+/** The scenes a run passed through, in order, ending with the scene it led to (e.g. the final one). */
+export function pathOfScenes(scenario: Scenario, steps: readonly Step[]): string[] {
+  return scenesOf(buildDebrief(scenario, steps), scenario.machine.initial);
+}
+
+/** The same, from a debrief already built; `initial` is the scenario's first scene. */
+export function scenesOf({ timeline }: Debrief, initial: string): string[] {
+  if (!timeline.length) return [initial];
+  const next = timeline.at(-1)!.to;
+  return [...timeline.map((t) => t.step.scene), ...(next ? [next] : [])];
 }

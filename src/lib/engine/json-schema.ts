@@ -1,5 +1,5 @@
 /** The scenario format as JSON Schema, for editors (`public/scenario.schema.json`). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { scenarioSchema } from './schema.ts';
 
 export function scenarioJsonSchema(): string {

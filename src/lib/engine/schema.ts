@@ -1,24 +1,25 @@
 /**
- * The scenario file format, as a zod schema. Types are inferred from it.
+ * The scenario file format, as a zod schema (zod/mini: the app shares zod's core with the saved-data
+ * checks on first load, so the lighter API keeps that shared part small). Types are inferred from it.
  *
  * A scenario file is metadata plus `machine`, an XState machine config written as plain JSON: every
  * state is a scene, every choice is an event (`choice.<name>`), and effects and conditions are the
  * named, parameterised actions and guards that the engine declares once (see `effects.ts`).
  *
- * This module imports full zod: keep it off the app's first-load path (the app loads it lazily for imports).
+ * Keep it off the app's first-load path: the app loads it lazily, for imports.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DIMENSIONS, SIDES } from './ledger.ts';
 
 /** Bumped when the file format changes in a way older files need migrating for. */
 export const FORMAT_VERSION = 1;
 
 const text = (what: string, max: number) =>
-  z
-    .string({ error: `${what} must be text` })
-    .trim()
-    .min(1, { error: `${what} must not be empty` })
-    .max(max, { error: `${what} is longer than ${max} characters` });
+  z.string({ error: `${what} must be text` }).check(
+    z.trim(),
+    z.minLength(1, { error: `${what} must not be empty` }),
+    z.maxLength(max, { error: `${what} is longer than ${max} characters` }),
+  );
 
 const side = z.enum(SIDES, { error: 'must be "employer" or "candidate"' });
 const dimension = z.enum(DIMENSIONS, {
@@ -27,27 +28,29 @@ const dimension = z.enum(DIMENSIONS, {
 });
 const flagName = z
   .string({ error: 'a flag name must be text' })
-  .regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,47}$/, { error: 'a flag name is a word of letters, digits, - or _' });
+  .check(z.regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,47}$/, { error: 'a flag name is a word of letters, digits, - or _' }));
 
 /** Ids of scenes and scenarios: letters, digits and dashes, starting with a letter. */
 export const ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
 const id = (what: string) =>
-  z.string({ error: `${what} must be text` }).regex(ID_PATTERN, {
-    error: `${what} must start with a letter and hold only letters, digits, - or _ (at most 64)`,
-  });
+  z.string({ error: `${what} must be text` }).check(
+    z.regex(ID_PATTERN, { error: `${what} must start with a letter and hold only letters, digits, - or _ (at most 64)` }),
+  );
 
 // ---- effects (XState actions) ----------------------------------------------------------------
 
 export const impressEffect = z.strictObject({
   type: z.literal('impress'),
   params: z.strictObject({
-    ledger: side.describe('whose opinion moves: "employer" = how the employer sees the candidate'),
+    ledger: side.register(z.globalRegistry, { description: 'whose opinion moves: "employer" = how the employer sees the candidate' }),
     dimension,
     by: z
       .int({ error: '"by" must be a whole number' })
-      .min(-5, { error: '"by" must be between -5 and 5' })
-      .max(5, { error: '"by" must be between -5 and 5' })
-      .refine((n) => n !== 0, { error: '"by" must not be 0' }),
+      .check(
+        z.gte(-5, { error: '"by" must be between -5 and 5' }),
+        z.lte(5, { error: '"by" must be between -5 and 5' }),
+        z.refine((n) => n !== 0, { error: '"by" must not be 0' }),
+      ),
   }),
 });
 export const dealBreakerEffect = z.strictObject({
@@ -78,8 +81,8 @@ const ledgerCompare = (type: 'ledgerAtLeast' | 'ledgerBelow') =>
     params: z.strictObject({
       ledger: side,
       /** Omit to compare the ledger's total over all three dimensions. */
-      dimension: dimension.optional(),
-      value: z.int({ error: '"value" must be a whole number' }).min(-30).max(30),
+      dimension: z.optional(dimension),
+      value: z.int({ error: '"value" must be a whole number' }).check(z.gte(-30), z.lte(30)),
     }),
   });
 export const GUARD_TYPES = ['ledgerAtLeast', 'ledgerBelow', 'flagSet', 'flagUnset', 'dealBroken'] as const;
@@ -121,20 +124,20 @@ export const choiceMetaSchema = z.strictObject({
 export const choiceSchema = z.strictObject({
   target: id('the target'),
   /** When present, the choice is offered only while the condition holds. */
-  guard: guardSchema.optional(),
-  actions: z.array(effectSchema).max(8).default([]),
+  guard: z.optional(guardSchema),
+  actions: z._default(z.array(effectSchema).check(z.maxLength(8)), []),
   meta: choiceMetaSchema,
 });
 
 export const continueSchema = z.strictObject({
   target: id('the target'),
-  guard: guardSchema.optional(),
-  actions: z.array(effectSchema).max(8).default([]),
+  guard: z.optional(guardSchema),
+  actions: z._default(z.array(effectSchema).check(z.maxLength(8)), []),
 });
 
 /** Rule by which the scenario picks for a side that no person plays: the first rule that holds wins. */
 export const npcRuleSchema = z.strictObject({
-  guard: guardSchema.optional(),
+  guard: z.optional(guardSchema),
   choose: z.string({ error: '"choose" must name a choice event' }),
 });
 
@@ -142,25 +145,24 @@ export const sceneMetaSchema = z.strictObject({
   /** A key of `cast`, or "narrator". */
   speaker: z.string({ error: 'the speaker must be text' }),
   /** The lines or narration, one paragraph each. */
-  text: z.array(text('a line', 1200), { error: '"text" must be a list of lines' }).min(1, {
-    error: 'a scene needs at least one line of text',
-  }),
+  text: z
+    .array(text('a line', 1200), { error: '"text" must be a list of lines' })
+    .check(z.minLength(1, { error: 'a scene needs at least one line of text' })),
   /** Which side decides here; omit when nobody does (the scene continues). */
-  decides: side.optional(),
+  decides: z.optional(side),
   /** How the scenario decides for that side when no person plays it. */
-  npc: z.array(npcRuleSchema).min(1).optional(),
+  npc: z.optional(z.array(npcRuleSchema).check(z.minLength(1))),
   /** Private notes shown only to one side (kept from the other in pass-and-play). */
-  asides: z.strictObject({ employer: text('an aside', 600).optional(), candidate: text('an aside', 600).optional() }).optional(),
+  asides: z.optional(z.strictObject({ employer: z.optional(text('an aside', 600)), candidate: z.optional(text('an aside', 600)) })),
 });
 
 export const sceneSchema = z.strictObject({
-  type: z.literal('final', { error: 'the only scene type is "final"' }).optional(),
-  description: z.string().max(400).optional(),
+  type: z.optional(z.literal('final', { error: 'the only scene type is "final"' })),
+  description: z.optional(z.string().check(z.maxLength(400))),
   meta: sceneMetaSchema,
-  on: z
-    .object({ continue: z.union([continueSchema, z.array(continueSchema).min(1)]).optional() })
-    .catchall(choiceSchema)
-    .optional(),
+  on: z.optional(
+    z.catchall(z.object({ continue: z.optional(z.union([continueSchema, z.array(continueSchema).check(z.minLength(1))])) }), choiceSchema),
+  ),
 });
 
 export const castMemberSchema = z.strictObject({
@@ -169,33 +171,31 @@ export const castMemberSchema = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   format: z.literal(FORMAT_VERSION, { error: `"format" must be ${FORMAT_VERSION}` }),
   id: id('the scenario id'),
   title: text('the title', 120),
   summary: text('the summary', 400),
   setting: text('the setting', 600),
-  seats: z
-    .array(side)
-    .min(1, { error: 'list at least one seat it can be played from' })
-    .refine((seats) => new Set(seats).size === seats.length, { error: 'a seat is listed twice' }),
-  minutes: z.int({ error: '"minutes" must be a whole number' }).min(1).max(180),
-  objectives: z.array(text('an objective', 300)).min(1, { error: 'list at least one learning objective' }),
-  tags: z.array(text('a tag', 40)).max(12).default([]),
+  seats: z.array(side).check(
+    z.minLength(1, { error: 'list at least one seat it can be played from' }),
+    z.refine((seats) => new Set(seats).size === seats.length, { error: 'a seat is listed twice' }),
+  ),
+  minutes: z.int({ error: '"minutes" must be a whole number' }).check(z.gte(1), z.lte(180)),
+  objectives: z.array(text('an objective', 300)).check(z.minLength(1, { error: 'list at least one learning objective' })),
+  tags: z._default(z.array(text('a tag', 40)).check(z.maxLength(12)), []),
   facilitator: z.strictObject({
-    questions: z.array(text('a question', 300)).min(1, { error: 'give at least one discussion question' }),
-    notes: z.string().max(2000).optional(),
-    minutes: z.int().min(1).max(240).optional(),
+    questions: z.array(text('a question', 300)).check(z.minLength(1, { error: 'give at least one discussion question' })),
+    notes: z.optional(z.string().check(z.maxLength(2000))),
+    minutes: z.optional(z.int().check(z.gte(1), z.lte(240))),
   }),
-  cast: z
-    .object({ employer: castMemberSchema, candidate: castMemberSchema })
-    .catchall(castMemberSchema),
+  cast: z.catchall(z.object({ employer: castMemberSchema, candidate: castMemberSchema }), castMemberSchema),
   machine: z.strictObject({
-    id: z.string().optional(),
+    id: z.optional(z.string()),
     initial: id('the initial scene'),
     states: z
       .record(id('a scene id'), sceneSchema)
-      .refine((states) => Object.keys(states).length > 0, { error: 'a scenario needs at least one scene' }),
+      .check(z.refine((states) => Object.keys(states).length > 0, { error: 'a scenario needs at least one scene' })),
   }),
 });
 

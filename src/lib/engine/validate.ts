@@ -3,7 +3,7 @@
  * who decides, the simulated side's rules). Every problem names its place in author's words, e.g.
  * `scene "greeting" → choice "choice.apologise" → target`.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { scenarioSchema, type Scenario, type Scene } from './schema.ts';
 import { otherSide } from './ledger.ts';
 

@@ -15,7 +15,8 @@ import { MAX_VOTES } from './votes.ts';
 /** Bumped when the saved format changes; older entries go through `MIGRATIONS`. */
 export const SESSION_FORMAT_VERSION = 1;
 export const STORAGE_PREFIX = 'osotd:v1:facilitator:';
-export const SESSION_ID_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,63}$/;
+import { SESSION_ID_PATTERN } from './routes.ts';
+export { SESSION_ID_PATTERN };
 
 const time = z.number().check(z.nonnegative());
 const side = z.enum(['employer', 'candidate']);

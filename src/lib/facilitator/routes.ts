@@ -5,7 +5,8 @@
  * - `#/facilitate/<scenarioId>/single?session=<id>`: one window, the screen with the controls beside it;
  * - `#/facilitate/<scenarioId>/presenter?session=<id>`: the presenter window (for the projector).
  */
-import { SESSION_ID_PATTERN } from './persist.ts';
+/** What a session id looks like (also checked when sessions are read back from storage). */
+export const SESSION_ID_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,63}$/;
 
 export type FacilitatorView = 'control' | 'presenter' | 'single';
 

@@ -1,0 +1,80 @@
+/**
+ * The app's wiring of authoring and facilitator mode: their routes, the library's imported scenarios,
+ * and the map of a run in the debrief.
+ */
+import { screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { parseHash, href } from '../../src/app/routes.ts';
+import { analyseScenario } from '../../src/lib/engine/analyse.ts';
+import { playPath } from '../support/play.ts';
+import { axeViolations } from '../support/axe.ts';
+import { fake, LAZY, renderApp } from './harness.ts';
+
+describe('routes for authoring and facilitator mode', () => {
+  it.each([
+    ['#/import', { name: 'import' }],
+    ['#/map/fake-call', { name: 'map', id: 'fake-call' }],
+    ['#/facilitate/fake-call', { name: 'facilitate', scenarioId: 'fake-call', view: 'control' }],
+    ['#/facilitate/fake-call/presenter?session=s1', { name: 'facilitate', scenarioId: 'fake-call', view: 'presenter', sessionId: 's1' }],
+  ])('reads %s and writes it back', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route);
+    expect(href(parseHash(hash))).toBe(hash);
+  });
+
+  it('explains a facilitator link that cannot work', async () => {
+    renderApp({ hash: '#/facilitate/fake-call/projector' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'This facilitator link does not work' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('"projector" is not a facilitator view');
+  });
+});
+
+describe('<App> with authoring and facilitator mode', () => {
+  it('opens the import screen from the library', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(await screen.findByRole('button', { name: /import a scenario/i }, { timeout: LAZY }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Import a scenario' }, { timeout: LAZY })).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/import');
+  });
+
+  it('offers a room session, the map and an export on the scenario screen', async () => {
+    renderApp({ hash: '#/scenario/fake-call' });
+    const more = await screen.findByRole('region', { name: 'More with this scenario' }, { timeout: LAZY });
+    expect(within(more).getByRole('link', { name: 'Run it for a room' })).toHaveAttribute('href', '#/facilitate/fake-call');
+    expect(within(more).getByRole('link', { name: 'See its map' })).toHaveAttribute('href', '#/map/fake-call');
+    expect(within(more).getByRole('button', { name: 'Export it as a file' })).toBeInTheDocument();
+  });
+
+  it('shows a scenario map on its own page, and is accessible', async () => {
+    const { container } = renderApp({ hash: '#/map/fake-call' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Map: A short call' }, { timeout: LAZY })).toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('says so when the map names no scenario', async () => {
+    renderApp({ hash: '#/map/ghost' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scenario not found' }, { timeout: LAZY })).toBeInTheDocument();
+  });
+
+  it('opens facilitator mode for a scenario', async () => {
+    renderApp({ hash: '#/facilitate/fake-call' });
+    expect(await screen.findByText(/A short call/, {}, { timeout: LAZY })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: /start|new session/i }, { timeout: LAZY })).toBeInTheDocument();
+  });
+
+  it('draws the run on the scenario map from the debrief', async () => {
+    const scenario = fake();
+    const user = userEvent.setup();
+    renderApp({ hash: '#/play/fake-call/candidate' });
+    await screen.findByRole('heading', { level: 1, name: 'A short call' }, { timeout: LAZY });
+    const path = analyseScenario(scenario).seats.find((s) => s.seat === 'candidate')!.outcomes.mutualFit.shortestPath!;
+    await playPath(user, scenario, path);
+    await user.click(await screen.findByText('See your path on the scenario map'));
+    const map = await screen.findByRole('heading', { name: 'Map of “A short call”' }, { timeout: LAZY });
+    expect(map).toBeInTheDocument();
+    // Each scene of the run is marked as a step of its path, the final scene last.
+    expect(screen.getByRole('button', { name: /^start\..*On the run's path at step 1\./ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^end\..*On the run's path at step 4\./ })).toBeInTheDocument();
+  });
+});
