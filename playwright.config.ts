@@ -15,6 +15,8 @@ const PORT = 4173;
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
+  // Screenshots of every screen, for review, go to test-results/screenshots/ (emptied first).
+  globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -17,7 +17,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'map'; id: string }
   | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
-  | { name: 'badFacilitatorLink'; message: string }
+  | { name: 'badFacilitatorLink'; message: string; hash: string }
   | { name: 'notFound'; path: string };
 
 type Params = Record<string, string>;
@@ -51,7 +51,7 @@ export const ROUTES: RouteDef[] = [
 export function parseHash(hash: string): Route {
   // Facilitator addresses carry a query (`?session=…`) and have a reader of their own.
   const facilitator = parseFacilitatorHash(hash);
-  if (facilitator) return 'error' in facilitator ? { name: 'badFacilitatorLink', message: facilitator.error } : { name: 'facilitate', ...facilitator };
+  if (facilitator) return 'error' in facilitator ? { name: 'badFacilitatorLink', message: facilitator.error, hash } : { name: 'facilitate', ...facilitator };
   const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
   let segments: string[];
   try {
@@ -75,7 +75,7 @@ export function parseHash(hash: string): Route {
 export function href(route: Route): string {
   if (route.name === 'notFound') return `#/${route.path}`;
   if (route.name === 'facilitate') return facilitatorHash(route);
-  if (route.name === 'badFacilitatorLink') return '#/facilitate/';
+  if (route.name === 'badFacilitatorLink') return route.hash;
   const def = ROUTES.find((d) => d.name === route.name)!;
   const values = route as unknown as Params;
   const path = def.pattern

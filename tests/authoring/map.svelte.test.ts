@@ -12,12 +12,12 @@ function renderMap(props: Partial<{ scenario: Scenario; path: string[] }> = {}) 
   return render(ScenarioMap, { scenario: fake(), ...props });
 }
 
-const sceneButton = (id: string) => screen.getByRole('button', { name: new RegExp(`^${id}\\. `) });
+const sceneButton = (id: string) => screen.getByRole('button', { name: new RegExp(`^${id} `) });
 
 describe('<ScenarioMap>', () => {
   it('draws every scene as a box that names what happens there', () => {
     renderMap();
-    expect(sceneButton('start')).toHaveAccessibleName('start. The scenario starts here. The employer decides: 4 choices.');
+    expect(sceneButton('start')).toHaveAccessibleName('start start · employer decides. The scenario starts here. The employer decides: 4 choices.');
     expect(sceneButton('answer')).toHaveTextContent('candidate decides');
     expect(sceneButton('end')).toHaveTextContent('ending');
     expect(screen.getByText(/^4 scenes, 1 final scene/)).toBeInTheDocument();
@@ -27,7 +27,7 @@ describe('<ScenarioMap>', () => {
     renderMap();
     const end = sceneButton('end');
     expect(end).toHaveAccessibleName(
-      `end. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO).map((o) => o.title.toLowerCase()).join('; ')}.`,
+      `end ending. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO).map((o) => o.title.toLowerCase()).join('; ')}.`,
     );
     const chips = end.querySelectorAll('.chip');
     expect([...chips].map((c) => OUTCOMES.find((o) => c.classList.contains(o)))).toEqual(['mutualFit', 'candidateDeclines', 'employerDeclines', 'noFit']);

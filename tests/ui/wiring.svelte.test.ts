@@ -22,6 +22,11 @@ describe('routes for authoring and facilitator mode', () => {
     expect(href(parseHash(hash))).toBe(hash);
   });
 
+  it('keeps each bad facilitator link apart, so moving between two shows the right message', () => {
+    expect(href(parseHash('#/facilitate/a/projector'))).toBe('#/facilitate/a/projector');
+    expect(href(parseHash('#/facilitate/b/screen'))).toBe('#/facilitate/b/screen');
+  });
+
   it('explains a facilitator link that cannot work', async () => {
     renderApp({ hash: '#/facilitate/fake-call/projector' });
     expect(await screen.findByRole('heading', { level: 1, name: 'This facilitator link does not work' })).toBeInTheDocument();
@@ -74,7 +79,7 @@ describe('<App> with authoring and facilitator mode', () => {
     const map = await screen.findByRole('heading', { name: 'Map of “A short call”' }, { timeout: LAZY });
     expect(map).toBeInTheDocument();
     // Each scene of the run is marked as a step of its path, the final scene last.
-    expect(screen.getByRole('button', { name: /^start\..*On the run's path at step 1\./ })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /^end\..*On the run's path at step 4\./ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^start start · .*On the run's path at step 1\./ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^end ending\..*On the run's path at step 4\./ })).toBeInTheDocument();
   });
 });

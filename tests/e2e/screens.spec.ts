@@ -1,0 +1,134 @@
+/**
+ * Every screen and state a player reaches, checked with axe-core (WCAG 2.0–2.2 A and AA, colour contrast
+ * included) at 360 px and 1920 px wide in the light scheme and at 1920 px in the dark scheme, with zero
+ * violations allowed. Each state is also saved as a full-page screenshot at both widths under
+ * test-results/screenshots/ (e.g. `debrief-360.png`) for review.
+ */
+import { encodeShare } from '../../src/lib/share/link.ts';
+import { sceneChoiceEvents } from '../../src/lib/engine/playthrough.ts';
+import { expect, test } from './fixtures.ts';
+import {
+  checkScreen,
+  fork,
+  OUTCOME_INFO,
+  openScenario,
+  outcomeHeading,
+  plan,
+  playMoves,
+  scenario,
+  startPlaying,
+  stepLine,
+} from './support.ts';
+
+test.use({ serviceWorkers: 'block' });
+
+const phoneScreen = scenario('phone-screen');
+
+
+test('library, scenario screen, and play in coach mode with feedback and undo', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Other Side of the Desk' })).toBeVisible();
+  await checkScreen(page, 'library');
+
+  await openScenario(page, phoneScreen);
+  await checkScreen(page, 'scenario');
+
+  const run = plan(phoneScreen, 'candidate', 'mutualFit')!;
+  await startPlaying(page, 'coach', 'candidate');
+  const firstChoice = run.moves.findIndex((m) => m.kind === 'choose');
+  await playMoves(page, [...run.moves.slice(0, firstChoice + 1), run.moves[firstChoice + 1]!]);
+  await expect(page.getByRole('complementary', { name: 'Coach' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo my last choice' })).toBeVisible();
+  await checkScreen(page, 'play-coach');
+});
+
+test('play in realistic mode, the debrief, a branched run with its comparison, and the library with progress', async ({ page }) => {
+  const { first, second, at } = fork(phoneScreen, 'employer');
+  await page.goto('/');
+  await openScenario(page, phoneScreen);
+  await startPlaying(page, 'realistic', 'employer');
+  await playMoves(page, first.moves.slice(0, 3));
+  await expect(stepLine(page)).toHaveText(/Realistic mode · step 4$/);
+  await checkScreen(page, 'play-realistic');
+
+  await playMoves(page, first.moves.slice(3), 4);
+  await expect(outcomeHeading(page, first.outcome)).toBeVisible();
+  await checkScreen(page, 'debrief');
+
+  await page.getByRole('button', { name: `Rewind to step ${at + 1} and choose differently` }).click();
+  await playMoves(page, second.moves.slice(at), at + 1);
+  await expect(page.getByRole('heading', { name: 'The road not taken: your two runs compared' })).toBeVisible();
+  await checkScreen(page, 'comparison');
+
+  // An unfinished run too, so the library shows both "carry on" and the history.
+  await page.getByRole('link', { name: 'Back to the library' }).click();
+  await openScenario(page, phoneScreen);
+  await startPlaying(page, 'realistic', 'candidate');
+  await page.getByRole('link', { name: '← Library' }).click();
+  await expect(page.getByRole('heading', { name: 'Carry on where you left off' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your finished runs' }).getByRole('listitem')).toHaveCount(2);
+  await checkScreen(page, 'library-progress');
+
+  await page.getByRole('button', { name: 'Erase my progress…' }).click();
+  await expect(page.getByRole('button', { name: 'Erase everything' })).toBeVisible();
+  await checkScreen(page, 'library-erase');
+});
+
+test('pass-and-play: the hand-over and a player’s turn with a private note', async ({ page }) => {
+  await page.goto('/');
+  await openScenario(page, phoneScreen);
+  await startPlaying(page, 'coach', 'both');
+  const handover = page.getByRole('heading', { name: `Pass the device to ${phoneScreen.cast.employer.name}, the employer` });
+  await expect(handover).toBeVisible();
+  await checkScreen(page, 'handover');
+  await page.getByRole('button', { name: `I am ${phoneScreen.cast.employer.name}: show my turn` }).click();
+  await expect(page.getByText('Only you can see this:', { exact: true })).toBeVisible();
+  await checkScreen(page, 'play-pass-and-play');
+});
+
+test('a shared run, with the notice that the scenario has changed since', async ({ page }) => {
+  const run = plan(phoneScreen, 'candidate', 'employerDeclines')!;
+  const picks = run.path
+    .filter((step) => step.by === 'player')
+    .map((step) => sceneChoiceEvents(phoneScreen.machine.states[step.scene]!).indexOf(step.event));
+  // The link says the run ended differently when it was made, as if the scenario had changed since.
+  const code = encodeShare({ scenarioId: phoneScreen.id, seat: 'candidate', picks, outcome: 'mutualFit' });
+  await page.goto(`/#/replay/${code}`);
+  await expect(outcomeHeading(page, 'employerDeclines')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The scenario has changed since this link was made' })).toHaveText(
+    `The scenario has changed since this link was made: the run ended “${OUTCOME_INFO.mutualFit.title}” then, and ends “${OUTCOME_INFO.employerDeclines.title}” now.`,
+  );
+  await checkScreen(page, 'shared-run');
+});
+
+test('message screens: a page that does not exist, a damaged link, and damaged saved data', async ({ page }) => {
+  await page.goto('/#/nowhere');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await checkScreen(page, 'message-not-found');
+
+  await page.goto('/#/replay/1.phone');
+  await expect(page.getByRole('heading', { level: 1, name: 'This link cannot be opened' })).toBeVisible();
+  await checkScreen(page, 'message-bad-link');
+
+  await page.evaluate(() => localStorage.setItem('osotd:v1:discovered', 'not json at all'));
+  await page.goto('/');
+  await expect(page.getByRole('alert').filter({ hasText: 'About your saved progress' })).toContainText('The outcomes you have discovered could not be restored');
+  await checkScreen(page, 'notice-damaged-data');
+});
+
+test('the scenario map, from the scenario screen and with the run’s path on the debrief', async ({ page }) => {
+  await page.goto('/');
+  await openScenario(page, phoneScreen);
+  await page.getByRole('link', { name: 'See its map' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Map: ${phoneScreen.title}` })).toBeVisible();
+  await checkScreen(page, 'map', []);
+
+  const run = plan(phoneScreen, 'candidate', 'noFit')!;
+  await page.goto(`/#/scenario/${phoneScreen.id}`);
+  await startPlaying(page, 'realistic', 'candidate');
+  await playMoves(page, run.moves);
+  await expect(outcomeHeading(page, 'noFit')).toBeVisible();
+  await page.getByText('See your path on the scenario map').click();
+  await expect(page.getByRole('heading', { level: 3, name: `Map of “${phoneScreen.title}”` })).toBeVisible();
+  await checkScreen(page, 'debrief-map', []);
+});
