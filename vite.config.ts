@@ -3,18 +3,36 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { scenarioPlugin } from './src/build/scenario-plugin.ts';
 import { cspPlugin } from './src/build/csp-plugin.ts';
+import { pwaPlugin, SERVICE_WORKER_SOURCE } from './src/build/pwa-plugin.ts';
+import { bundleReportPlugin } from './src/build/bundle-report.ts';
+import { shellChunk } from './src/build/shell-chunk.ts';
+import { SINGLE_FILE_MODE, singleFileBuildOptions, singleFilePlugin } from './src/build/single-file-plugin.ts';
 
 const underVitest = Boolean(process.env.VITEST);
 
-export default defineConfig({
-  plugins: [svelte(), svelteTesting(), scenarioPlugin(), cspPlugin()],
-  // Under vitest, @xstate/svelte would otherwise load its CJS build and with it a second copy of Svelte.
-  resolve: underVitest ? { conditions: ['module', 'browser', 'development|production'] } : {},
-  build: { target: 'es2022' },
-  test: {
-    environment: 'jsdom',
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
-    setupFiles: ['tests/setup.ts'],
-  },
+export default defineConfig(({ mode }) => {
+  // `vite build --mode single` (npm run build:single): one self-contained HTML file in dist-single/.
+  const single = mode === SINGLE_FILE_MODE;
+  // Everything the page needs before the first screen, in one chunk (see shell-chunk.ts).
+  const shell = shellChunk((id) => id.endsWith(SERVICE_WORKER_SOURCE));
+  return {
+    plugins: [
+      svelte(),
+      svelteTesting(),
+      scenarioPlugin(),
+      ...(single ? [singleFilePlugin()] : [cspPlugin(), pwaPlugin(), shell.plugin, bundleReportPlugin()]),
+    ],
+    base: single ? './' : '/',
+    // Under vitest, @xstate/svelte would otherwise load its CJS build and with it a second copy of Svelte.
+    resolve: underVitest ? { conditions: ['module', 'browser', 'development|production'] } : {},
+    build: single
+      ? singleFileBuildOptions()
+      : { target: 'es2022', rolldownOptions: { output: { codeSplitting: { groups: [shell.group] } } } },
+    test: {
+      environment: 'jsdom',
+      include: ['tests/**/*.test.ts'],
+      exclude: ['tests/e2e/**', 'node_modules/**'],
+      setupFiles: ['tests/setup.ts'],
+    },
+  };
 });

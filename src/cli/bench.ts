@@ -1,47 +1,67 @@
 /**
- * `npm run bench`: prints performance figures. Figures, not assertions.
- * Now: the analyser's time over every scenario in scenarios/ and over a generated 1,000-scene scenario.
+ * `npm run bench`: builds the app and prints performance figures. Figures, not assertions: slow numbers
+ * never fail it (the size budget is asserted by tests/engine/budget.test.ts).
+ *
+ * 1. Build: the app and the single file, into a temporary folder.
+ * 2. Sizes: first-load bytes per asset (raw and gzip) against the 45 kB budget, what the first-load script is
+ *    made of, the chunks loaded on demand, each scenario's chunk, the service worker, the single file.
+ * 3. Analyser: time over every scenario and over a generated 1,000-scene scenario.
+ * 4. In Chromium, on the preview build: what the first load downloads; choice-to-next-scene latency over
+ *    200 choices with 4× CPU slowdown (median and p95); Lighthouse's mobile preset, four category scores.
+ *
+ * Options: `--no-browser` skips step 4; `--only <sections>` runs only some of `sizes`, `analyser`, `load`,
+ * `latency`, `lighthouse` (comma-separated); `--json <file>` also writes every figure as JSON.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyseScenario } from '../lib/engine/analyse.ts';
-import { generateScenario } from '../lib/engine/generate.ts';
-import { validateScenario, validateScenarioText } from '../lib/engine/validate.ts';
-import type { Scenario } from '../lib/engine/schema.ts';
+import { rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { benchAnalyser } from './bench/analyser.ts';
+import { buildForBench } from './bench/build.ts';
+import { section } from './bench/format.ts';
+import { benchBrowserLoad, benchLatency } from './bench/latency.ts';
+import { benchLighthouse } from './bench/lighthouse.ts';
+import { serve } from './bench/server.ts';
+import { benchSizes } from './bench/sizes.ts';
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const args = process.argv.slice(2);
+const withBrowser = !args.includes('--no-browser');
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefined;
+const wanted = (name: string) => !only || only.has(name);
+const browserWanted = withBrowser && (wanted('load') || wanted('latency') || wanted('lighthouse'));
 
-function timeAnalysis(scenario: Scenario, runs: number) {
-  const times: number[] = [];
-  let states = 0;
-  for (let i = 0; i < runs; i++) {
-    const analysis = analyseScenario(scenario);
-    times.push(analysis.millis);
-    states = analysis.seats.reduce((sum, s) => sum + s.states, 0);
+const started = performance.now();
+const machine = () => `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), load average ${loadavg()[0]!.toFixed(1)}`;
+const figures: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, machine: machine() };
+console.log(`Bench on ${machine()}, Node ${process.version}. Browser figures vary with the machine's load.`);
+
+const builds = await section('Build', () => buildForBench());
+try {
+  if (builds && wanted('sizes')) figures.sizes = await section('Sizes', () => benchSizes(builds.app, builds.single));
+  if (wanted('analyser')) figures.analyser = await section('Analyser', () => benchAnalyser());
+  if (builds && browserWanted) {
+    const server = await section('Preview server', async () => {
+      const served = await serve(builds.app);
+      console.log(`  vite preview at ${served.url}`);
+      return served;
+    });
+    if (server) {
+      try {
+        if (wanted('load')) figures.browserLoad = await section('First load in the browser', () => benchBrowserLoad(server.url));
+        if (wanted('latency')) figures.latency = await section('Choice-to-next-scene latency', () => benchLatency(server.url));
+        if (wanted('lighthouse')) figures.lighthouse = await section('Lighthouse', () => benchLighthouse(server.url));
+      } finally {
+        await server.close();
+      }
+    }
   }
-  return { median: median(times), states };
+} finally {
+  if (builds) rmSync(builds.root, { recursive: true, force: true });
 }
 
-console.log('Analyser');
-const files = readdirSync('scenarios').filter((f) => f.endsWith('.json')).sort();
-let total = 0;
-for (const file of files) {
-  const validation = validateScenarioText(readFileSync(join('scenarios', file), 'utf8'));
-  if (!validation.ok) {
-    console.log(`  ${file}: invalid, skipped`);
-    continue;
-  }
-  const { median: ms, states } = timeAnalysis(validation.scenario, 5);
-  total += ms;
-  console.log(`  ${file.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  (${states} states, median of 5)`);
+console.log(`\nBench done in ${((performance.now() - started) / 1000).toFixed(0)} s; ${machine()}.`);
+if (jsonFile) {
+  writeFileSync(jsonFile, JSON.stringify(figures, (_key, value) => (value instanceof Map ? Object.fromEntries(value) : value), 2) + '\n');
+  console.log(`Figures written to ${jsonFile}.`);
 }
-console.log(`  all ${files.length} scenarios: ${total.toFixed(1)} ms`);
-
-const generated = validateScenario(generateScenario(1000));
-if (!generated.ok) throw new Error('The generated scenario is invalid: ' + JSON.stringify(generated.problems[0]));
-const scenes = Object.keys(generated.scenario.machine.states).length;
-const { median: ms, states } = timeAnalysis(generated.scenario, 3);
-console.log(`  generated scenario, ${scenes} scenes: ${ms.toFixed(0)} ms  (${states} states, median of 3; target under 2000 ms)`);

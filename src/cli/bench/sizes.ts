@@ -1,0 +1,57 @@
+/** Prints the build's sizes: first load per asset against the budget, on-demand chunks, scenarios, single file. */
+import { FIRST_LOAD_BUDGET_GZIP, kB, measureBuild, sizeOf, weightByPackage, type BuildSizes } from '../../build/budget.ts';
+import { table } from './format.ts';
+
+export interface SizeFigures {
+  firstLoad: { fileName: string; raw: number; gzip: number }[];
+  firstLoadTotal: { raw: number; gzip: number };
+  budget: number;
+  onDemand: { fileName: string; raw: number; gzip: number }[];
+  scenarios: { id: string; raw: number; gzip: number }[];
+  weight: { name: string; share: number; gzip: number }[];
+  serviceWorker: { raw: number; gzip: number };
+  singleFile?: { raw: number; gzip: number };
+}
+
+export function benchSizes(appDir: string, singleDir?: string): SizeFigures {
+  const sizes: BuildSizes = measureBuild(appDir);
+  const row = (f: { fileName: string; raw: number; gzip: number }) => [f.fileName, kB(f.raw), kB(f.gzip)];
+
+  console.log('  First load (the page, its entry script, static imports and CSS):');
+  console.log(table([['file', 'raw', 'gzip'], ...sizes.firstLoad.map(row), ['total', kB(sizes.firstLoadTotal.raw), kB(sizes.firstLoadTotal.gzip)]], '    '));
+  const within = sizes.firstLoadTotal.gzip <= FIRST_LOAD_BUDGET_GZIP;
+  console.log(`    budget ${kB(FIRST_LOAD_BUDGET_GZIP)} gzip: ${within ? 'within' : 'OVER'} by ${kB(Math.abs(FIRST_LOAD_BUDGET_GZIP - sizes.firstLoadTotal.gzip))}`);
+
+  const weight = weightByPackage(sizes.report, sizes.firstLoad);
+  console.log('  What the first-load script is made of (share of unminified code, applied to its gzip size):');
+  console.log(table(weight.map((w) => [w.name, `${(w.share * 100).toFixed(0)}%`, `≈ ${kB(w.gzip)}`]), '    '));
+
+  const scenarioFiles = new Set([...sizes.scenarios.values()].map((s) => s.fileName));
+  const others = sizes.onDemand.filter((f) => !scenarioFiles.has(f.fileName));
+  console.log('  Loaded on demand (screens and shared chunks):');
+  console.log(others.length ? table([['file', 'raw', 'gzip'], ...others.map(row)], '    ') : '    none');
+  console.log('  Built-in scenarios, one chunk each:');
+  const scenarios = [...sizes.scenarios].map(([id, s]) => ({ id, raw: s.raw, gzip: s.gzip })).sort((a, b) => a.id.localeCompare(b.id));
+  console.log(table([['scenario', 'raw', 'gzip'], ...scenarios.map((s) => [s.id, kB(s.raw), kB(s.gzip)])], '    '));
+
+  const page = sizeOf(appDir, 'index.html');
+  console.log(`  The page itself, index.html: ${kB(page.raw)} raw, ${kB(page.gzip)} gzip`);
+  const sw = sizeOf(appDir, 'sw.js');
+  console.log(`  Service worker sw.js: ${kB(sw.raw)} raw, ${kB(sw.gzip)} gzip`);
+  let singleFile: SizeFigures['singleFile'];
+  if (singleDir) {
+    const single = sizeOf(singleDir, 'index.html');
+    singleFile = { raw: single.raw, gzip: single.gzip };
+    console.log(`  Single file (npm run build:single), everything inlined: ${kB(single.raw)} raw, ${kB(single.gzip)} gzip`);
+  }
+  return {
+    firstLoad: sizes.firstLoad,
+    firstLoadTotal: sizes.firstLoadTotal,
+    budget: FIRST_LOAD_BUDGET_GZIP,
+    onDemand: sizes.onDemand,
+    scenarios,
+    weight,
+    serviceWorker: { raw: sw.raw, gzip: sw.gzip },
+    singleFile,
+  };
+}
