@@ -29,7 +29,7 @@ describe('<ScenarioMap>', () => {
     expect(end).toHaveAccessibleName(
       `end ending. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO).map((o) => o.title.toLowerCase()).join('; ')}.`,
     );
-    const chips = end.querySelectorAll('.chip');
+    const chips = document.querySelectorAll('[data-badges="end"] .chip');
     expect([...chips].map((c) => OUTCOMES.find((o) => c.classList.contains(o)))).toEqual(['mutualFit', 'candidateDeclines', 'employerDeclines', 'noFit']);
     expect([...chips].map((c) => c.textContent)).toEqual(['M', 'C', 'E', 'N']);
   });
@@ -49,7 +49,7 @@ describe('<ScenarioMap>', () => {
   it("highlights a run's path with step numbers", () => {
     const { container } = renderMap({ path: ['start', 'answer', 'wrap', 'end'] });
     expect(sceneButton('wrap')).toHaveAccessibleName(expect.stringContaining("On the run's path at step 3."));
-    expect(sceneButton('wrap').querySelector('.step')).toHaveTextContent('3');
+    expect(document.querySelector('[data-badges="wrap"] .step')).toHaveTextContent('3');
     expect(container.querySelectorAll('path.edge.run')).toHaveLength(3);
     expect(screen.getByText("the run's path, numbered by step")).toBeInTheDocument();
   });
@@ -57,7 +57,7 @@ describe('<ScenarioMap>', () => {
   it('draws no path when none is given', () => {
     const { container } = renderMap();
     expect(container.querySelectorAll('path.edge.run')).toHaveLength(0);
-    expect(container.querySelectorAll('.node .step')).toHaveLength(0);
+    expect(container.querySelectorAll('.badges .step')).toHaveLength(0);
   });
 
   it('is one tab stop; arrow keys move between scenes and show the scene', async () => {
