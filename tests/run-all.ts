@@ -29,7 +29,17 @@ if (existsSync(vitestJson)) {
 }
 if (vitestCode !== 0) broken = true;
 
+/** Debian's Chromium for the browser tests: installed here when missing and allowed (root with apt-get). */
+function ensureChromium(): void {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium) || process.env.CHROMIUM_PATH) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) return; // playwright.config.ts then says how to install it
+  run('Installing Debian’s Chromium for the browser tests (apt-get)', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
+}
+
 if (existsSync('tests/e2e')) {
+  ensureChromium();
   const playwrightJson = join(out, 'playwright.json');
   const code = run('Browser tests (Playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
   if (existsSync(playwrightJson)) {
