@@ -352,3 +352,20 @@ async function vote(user: ReturnType<typeof userEvent.setup>, label: string, cou
   await user.click(scope.getByRole('button', { name: 'Reveal what it did' }));
   await user.click(scope.getByRole('button', { name: 'Next scene' }));
 }
+
+describe('<FacilitatorApp> discussion prompts', { timeout: 30_000 }, () => {
+  it("shows the author's own prompts for a scene first, then the general ones", async () => {
+    const s = scenario();
+    s.machine.states.start!.meta.prompts = ['Has anyone here been called late for an interview? How did it feel?'];
+    const clock = fakeClock();
+    const user = userEvent.setup();
+    render(Harness, {
+      props: { scenario: s, store: new SessionStore(memoryStorage(), clock.now), channel: new ChannelHub().factory, clock, download: () => {}, onsession: () => {} },
+    });
+    await startNewSession(user);
+    await user.click(screen.getByRole('button', { name: 'Start the session' }));
+    const items = within(screen.getByRole('region', { name: 'Discussion' })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toBe('Has anyone here been called late for an interview? How did it feel?');
+    expect(items.length).toBeGreaterThan(1);
+  });
+});

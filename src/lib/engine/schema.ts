@@ -152,6 +152,8 @@ export const sceneMetaSchema = z.strictObject({
   decides: z.optional(side),
   /** How the scenario decides for that side when no person plays it. */
   npc: z.optional(z.array(npcRuleSchema).check(z.minLength(1))),
+  /** Discussion prompts for a facilitator at this scene (shown on the control view, first). */
+  prompts: z.optional(z.array(text('a prompt', 300)).check(z.maxLength(6))),
   /** Private notes shown only to one side (kept from the other in pass-and-play). */
   asides: z.optional(z.strictObject({ employer: z.optional(text('an aside', 600)), candidate: z.optional(text('an aside', 600)) })),
 });

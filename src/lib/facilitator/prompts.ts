@@ -10,8 +10,12 @@ import { totalVotes } from './votes.ts';
 
 const nameOf = (scenario: Scenario, side: Side) => scenario.cast[side]?.name ?? SIDE_LABELS[side];
 
-/** Prompts for the room at this scene and phase, in plain words. */
+/** Prompts for the room at this scene and phase, in plain words: the author's own first, if any. */
 export function scenePrompts(scenario: Scenario, context: SessionContext, position: Position, phase: Phase): string[] {
+  return [...(position.scene.meta.prompts ?? []), ...generalPrompts(scenario, context, position, phase)];
+}
+
+function generalPrompts(scenario: Scenario, context: SessionContext, position: Position, phase: Phase): string[] {
   const { turn } = position;
   if (turn.kind === 'decision') {
     const other = nameOf(scenario, otherSide(turn.side));
