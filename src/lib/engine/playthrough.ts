@@ -5,7 +5,7 @@
 import { createActor, type Actor } from 'xstate';
 import { createScenarioMachine, type PlaySeat, type RunContext, type ScenarioMachine, type Step } from './machine.ts';
 import type { Verdict } from './ledger.ts';
-import { nextTurn, ReplayError, sceneAt, type OfferedChoice } from './run.ts';
+import { drive, ReplayError, type ChoicePicker, type PickRequest } from './run.ts';
 import type { Scenario, Scene } from './schema.ts';
 
 /**
@@ -27,18 +27,7 @@ export function persisted(actor: Actor<ScenarioMachine>): PersistedRunSnapshot {
   return actor.getPersistedSnapshot() as unknown as PersistedRunSnapshot;
 }
 
-/** What a picker is asked at each of the people's turns. */
-export interface PickRequest {
-  sceneId: string;
-  scene: Scene;
-  /** The choices offered right now (their conditions hold). */
-  offered: OfferedChoice[];
-  /** 0-based count of the people's choices made so far. */
-  index: number;
-}
-
-/** Returns the event to send, or undefined to stop and leave the run waiting at this turn. */
-export type ChoicePicker = (request: PickRequest) => string | undefined;
+export type { ChoicePicker, PickRequest };
 
 export interface PlayThrough {
   actor: Actor<ScenarioMachine>;
@@ -65,25 +54,7 @@ export function playThrough(scenario: Scenario, seat: PlaySeat, pick: ChoicePick
   const actor = createActor(machine ?? createScenarioMachine(scenario), { input: { seat } });
   actor.start();
   const snapshots = [persisted(actor)];
-  let used = 0;
-  for (let guard = 0; guard < 10_000; guard++) {
-    const snapshot = actor.getSnapshot();
-    const turn = nextTurn(scenario, snapshot);
-    if (turn.kind === 'ended' || turn.kind === 'stuck') break;
-    if (turn.kind === 'continue') actor.send({ type: 'continue' });
-    else if (turn.kind === 'simulated') actor.send({ type: turn.event, auto: true });
-    else {
-      const { id, scene } = sceneAt(scenario, snapshot);
-      const wanted = pick({ sceneId: id, scene, offered: turn.choices, index: used });
-      if (wanted === undefined) break;
-      if (!turn.choices.some((c) => c.event === wanted)) {
-        throw new ReplayError(`Step ${used + 1}: "${wanted}" is not a choice in scene "${id}" at this point.`);
-      }
-      actor.send({ type: wanted as `choice.${string}` });
-      used++;
-    }
-    snapshots.push(persisted(actor));
-  }
+  const used = drive(scenario, actor, pick, () => snapshots.push(persisted(actor)));
   return { actor, snapshots, used };
 }
 

@@ -5,7 +5,7 @@
  */
 import { buildDebrief, type Debrief, type TimelineEntry } from '../engine/debrief.ts';
 import { OUTCOME_INFO, SIDE_LABELS, type Ledgers, type Outcome, type Side, type Verdict } from '../engine/ledger.ts';
-import { nextTurn, replay, ReplayError, sceneAt, simulatedPick } from '../engine/run.ts';
+import { drive, replay, ReplayError, simulatedPick } from '../engine/run.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { choiceLabel, seatOf, walk, type RoomMode } from './position.ts';
 import { deciderName, type DecisionHow, type DecisionRecord, type SessionContext } from './session-machine.ts';
@@ -137,21 +137,13 @@ export function whatIf(scenario: Scenario, context: SessionContext, decision: De
   const later = new Map(context.decisions.filter((d) => d.stepIndex > decision.stepIndex).map((d) => [d.scene, d.chosen]));
   let kept = 0;
   let changed = 0;
-  for (let guard = 0; guard < 5_000; guard++) {
-    const snapshot = actor.getSnapshot();
-    const turn = nextTurn(scenario, snapshot);
-    if (turn.kind === 'ended' || turn.kind === 'stuck') break;
-    if (turn.kind === 'continue') actor.send({ type: 'continue' });
-    else if (turn.kind === 'simulated') actor.send({ type: turn.event, auto: true });
-    else {
-      const scene = sceneAt(scenario, snapshot);
-      const own = later.get(scene.id);
-      const pick = turn.choices.find((c) => c.event === own) ?? simulatedPick(scene.scene, snapshot.context) ?? turn.choices[0]!;
-      if (pick.event === own) kept++;
-      else changed++;
-      actor.send({ type: pick.event });
-    }
-  }
+  drive(scenario, actor, ({ sceneId, scene, offered }) => {
+    const own = later.get(sceneId);
+    const pick = offered.find((c) => c.event === own) ?? simulatedPick(scene, actor.getSnapshot().context) ?? offered[0]!;
+    if (pick.event === own) kept++;
+    else changed++;
+    return pick.event;
+  });
   const snapshot = actor.getSnapshot();
   actor.stop();
   if (snapshot.status !== 'done' || !snapshot.output) return null;
