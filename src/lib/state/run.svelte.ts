@@ -1,10 +1,13 @@
 /**
- * Runes bridge from a scenario run (an XState actor) to components. Components read `snapshot`, `turn`,
- * `scene` and the derived views, and call `choose`, `proceed`, `undo` and `acceptHandover`; the rules live
+ * Runes bridge from a scenario run (an XState actor) to components: @xstate/svelte's `useSelector` store
+ * of the actor, read through Svelte's `fromStore`; undo and rewind start a new actor from a saved
+ * snapshot. Components read `snapshot`, `turn`, `scene` and the derived views, and call `choose`, `proceed`, `undo` and `acceptHandover`; the rules live
  * in the engine. After every step the run's persisted snapshot is appended to its record and handed to
  * `onchange` (to be saved), so any earlier moment can be restored exactly.
  */
 import { createActor, type Actor } from 'xstate';
+import { useSelector } from '@xstate/svelte';
+import { fromStore } from 'svelte/store';
 import { createScenarioMachine, type PlaySeat, type RunSnapshot, type ScenarioMachine } from '../engine/machine.ts';
 import { nextTurn, sceneAt, type Turn } from '../engine/run.ts';
 import { buildDebrief, type TimelineEntry } from '../engine/debrief.ts';
@@ -35,10 +38,10 @@ export class RunSession {
   readonly scenario: Scenario;
   readonly machine: ScenarioMachine;
   record: RunRecord = $state.raw() as RunRecord;
-  snapshot: RunSnapshot = $state.raw() as RunSnapshot;
+  /** The actor's snapshot as @xstate/svelte's store, read as a rune through Svelte's `fromStore`. */
+  #view: { readonly current: RunSnapshot } = $state.raw() as { readonly current: RunSnapshot };
   readonly debrief = $derived.by(() => buildDebrief(this.scenario, this.snapshot.context.steps));
   #actor!: Actor<ScenarioMachine>;
-  #unsubscribe = () => {};
   readonly #onchange: (record: RunRecord) => void;
   readonly #now: () => number;
 
@@ -52,13 +55,14 @@ export class RunSession {
   }
 
   #restore(saved: SavedSnapshot): void {
-    this.#unsubscribe();
     this.#actor?.stop();
     this.#actor = createActor(this.machine, { input: { seat: this.record.seat }, snapshot: saved as never });
     this.#actor.start();
-    this.snapshot = this.#actor.getSnapshot();
-    const subscription = this.#actor.subscribe((snapshot) => (this.snapshot = snapshot));
-    this.#unsubscribe = () => subscription.unsubscribe();
+    this.#view = fromStore(useSelector(this.#actor, (snapshot) => snapshot));
+  }
+
+  get snapshot(): RunSnapshot {
+    return this.#view.current;
   }
 
   get seat(): PlaySeat {
@@ -164,7 +168,6 @@ export class RunSession {
   }
 
   stop(): void {
-    this.#unsubscribe();
     this.#actor.stop();
   }
 }
