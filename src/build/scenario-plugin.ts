@@ -10,6 +10,7 @@ import type { Plugin } from 'vite';
 import { formatProblems, validateScenarioText } from '../lib/engine/validate.ts';
 import type { Scenario } from '../lib/engine/schema.ts';
 import { summarise } from '../lib/scenarios/summary.ts';
+import { byJourney } from '../lib/scenarios/journey.ts';
 
 const INDEX_ID = 'virtual:scenario-index';
 const SCENARIO_PREFIX = 'virtual:scenario/';
@@ -31,10 +32,12 @@ export function scenarioPlugin(dir = 'scenarios'): Plugin {
     },
     load(id) {
       if (id === '\0' + INDEX_ID) {
-        const entries = files().map((file) => {
-          this.addWatchFile(join(folder, file));
-          return load(file);
-        });
+        const entries = files()
+          .map((file) => {
+            this.addWatchFile(join(folder, file));
+            return load(file);
+          })
+          .sort((a, b) => byJourney(a.id, b.id));
         const index = entries.map(summarise);
         const loaders = entries.map((s) => `${JSON.stringify(s.id)}: () => import(${JSON.stringify(SCENARIO_PREFIX + s.id)})`);
         return `export const scenarioIndex = ${JSON.stringify(index)};\nexport const loaders = {${loaders.join(',\n')}};\n`;
