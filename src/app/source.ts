@@ -25,3 +25,18 @@ export const appSource: ScenarioSource = {
     return custom.ok ? custom.scenario : undefined;
   },
 };
+
+/** Where imported scenarios are kept; equal to the store's CUSTOM_KEY_PREFIX (a test checks), kept here so
+ * the first load need not bring the store. */
+export const IMPORTED_KEY_PREFIX = 'osotd:v1:custom:';
+
+/** Whether this browser holds any imported scenario (or cannot tell, in which case: maybe). */
+export function hasImportedScenarios(storage: Pick<Storage, 'length' | 'key'> | undefined = globalThis.localStorage): boolean {
+  try {
+    if (!storage) return false;
+    for (let i = 0; i < storage.length; i++) if (storage.key(i)?.startsWith(IMPORTED_KEY_PREFIX)) return true;
+    return false;
+  } catch {
+    return true;
+  }
+}

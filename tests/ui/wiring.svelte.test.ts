@@ -83,3 +83,14 @@ describe('<App> with authoring and facilitator mode', () => {
     expect(screen.getByRole('button', { name: /^end ending\..*On the run's path at step 4\./ })).toBeInTheDocument();
   });
 });
+
+describe('the library without imported scenarios', () => {
+  it('knows where imported scenarios are kept, without loading their store', async () => {
+    const { IMPORTED_KEY_PREFIX, hasImportedScenarios } = await import('../../src/app/source.ts');
+    const { CUSTOM_KEY_PREFIX } = await import('../../src/lib/authoring/store.ts');
+    expect(IMPORTED_KEY_PREFIX).toBe(CUSTOM_KEY_PREFIX);
+    const storage = (keys: string[]) => ({ length: keys.length, key: (i: number) => keys[i] ?? null });
+    expect(hasImportedScenarios(storage(['osotd:v1:history']))).toBe(false);
+    expect(hasImportedScenarios(storage(['osotd:v1:history', `${CUSTOM_KEY_PREFIX}my-panel`]))).toBe(true);
+  });
+});
