@@ -11,6 +11,7 @@ import type { Scenario } from '../engine/schema.ts';
 import { ROOM_MODES, seatOf, walk, WalkError } from './position.ts';
 import { createSessionMachine, phaseOf, type SessionContext, type SessionSnapshot } from './session-machine.ts';
 import { MAX_VOTES } from './votes.ts';
+import { browserStorage, memoryStorage, type KeyValueStorage } from '../persistence/storage.ts';
 
 /** Bumped when the saved format changes; older entries go through `MIGRATIONS`. */
 export const SESSION_FORMAT_VERSION = 1;
@@ -169,13 +170,8 @@ export function restoreSnapshot(scenario: Scenario, saved: PersistedSession): Pa
 // ---- the store ---------------------------------------------------------------------------------
 
 /** The part of the Web Storage API the store uses (localStorage, or a fake in tests). */
-export interface StorageLike {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type StorageLike = KeyValueStorage;
+export { memoryStorage };
 
 export type LoadResult =
   | { status: 'found'; session: PersistedSession }
@@ -198,41 +194,17 @@ export interface SessionSummary {
 
 export const sessionKey = (id: string) => `${STORAGE_PREFIX}session:${id}`;
 
-/** localStorage when the browser allows it, else null (private modes may throw on access). */
-export function browserStorage(): StorageLike | null {
-  try {
-    const storage = globalThis.localStorage;
-    if (!storage) return null;
-    storage.getItem('osotd:probe');
-    return storage;
-  } catch {
-    return null;
-  }
-}
-
-/** A Storage kept in memory, for when the browser offers none (and for tests). */
-export function memoryStorage(): StorageLike {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, String(v)),
-    removeItem: (k) => void map.delete(k),
-  };
-}
-
 export class SessionStore {
   readonly storage: StorageLike;
   /** False when sessions live only in memory (the browser refused storage). */
   readonly persistent: boolean;
   readonly #now: () => number;
 
-  constructor(storage: StorageLike | null = browserStorage(), now: () => number = Date.now) {
-    this.persistent = storage !== null;
-    this.storage = storage ?? memoryStorage();
+  /** Without `storage`, the browser's localStorage, or memory when the browser refuses it. */
+  constructor(storage?: StorageLike | null, now: () => number = Date.now) {
+    const fallback = storage === undefined ? browserStorage() : { storage: storage ?? memoryStorage(), persistent: storage !== null };
+    this.storage = fallback.storage;
+    this.persistent = fallback.persistent;
     this.#now = now;
   }
 
