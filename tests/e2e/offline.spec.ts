@@ -2,47 +2,8 @@
  * The installable offline app: after one visit, with the network switched off, the app still opens, every
  * built-in scenario still loads, and a scenario can be played to its outcome.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { analyseScenario } from '../../src/lib/engine/analyse.ts';
-import { OUTCOME_INFO, OUTCOMES, type Outcome, type Side } from '../../src/lib/engine/ledger.ts';
-import type { Scenario } from '../../src/lib/engine/schema.ts';
-import { validateScenarioText } from '../../src/lib/engine/validate.ts';
 import { expect, test } from './fixtures.ts';
-
-const scenarios: Scenario[] = readdirSync('scenarios')
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((file) => {
-    const result = validateScenarioText(readFileSync(`scenarios/${file}`, 'utf8'));
-    if (!result.ok) throw new Error(`scenarios/${file} is invalid`);
-    return result.scenario;
-  });
-
-/** A scenario, a seat and the shortest path the analyser finds to an outcome, as a person would play it. */
-function plan(preferred = 'phone-screen') {
-  const scenario = scenarios.find((s) => s.id === preferred) ?? scenarios[0]!;
-  const seat: Side = scenario.seats.includes('candidate') ? 'candidate' : scenario.seats[0]!;
-  const analysis = analyseScenario(scenario).seats.find((s) => s.seat === seat)!;
-  const outcome = OUTCOMES.find((o) => analysis.outcomes[o].reachable) as Outcome;
-  const steps = analysis.outcomes[outcome].shortestPath!.map((step) =>
-    step.by === 'player'
-      ? { label: (scenario.machine.states[step.scene]!.on![step.event] as { meta: { label: string } }).meta.label }
-      : { label: null },
-  );
-  return { scenario, seat, outcome, steps };
-}
-
-/** Open a scenario from the library and play the plan's choices through to the debrief. */
-async function playToOutcome(page: Page, run: ReturnType<typeof plan>): Promise<void> {
-  await page.getByRole('link', { name: run.scenario.title, exact: true }).click();
-  await page.getByRole('button', { name: `Play as the ${run.seat}` }).click();
-  for (const step of run.steps) {
-    if (step.label) await page.getByRole('button', { name: step.label, exact: true }).click();
-    else await page.getByRole('button', { name: 'Continue', exact: true }).click();
-  }
-  await expect(page.getByRole('heading', { name: OUTCOME_INFO[run.outcome].title })).toBeVisible();
-}
+import { openScenario, outcomeHeading, plan, playMoves, scenario, scenarios, startPlaying } from './support.ts';
 
 test('after one visit the app works with the network off: library, every scenario, a run to its outcome', async ({ page, context }) => {
   test.setTimeout(60_000);
@@ -70,7 +31,11 @@ test('after one visit the app works with the network off: library, every scenari
   }
 
   await page.goto('/#/');
-  await playToOutcome(page, plan());
+  const run = plan(scenario('phone-screen'), 'candidate', 'mutualFit')!;
+  await openScenario(page, run.scenario);
+  await startPlaying(page, 'realistic', run.seat);
+  await playMoves(page, run.moves);
+  await expect(outcomeHeading(page, run.outcome)).toBeVisible();
 });
 
 test('the app is installable: it links a manifest with a name, a start URL and icons that load', async ({ page }) => {
