@@ -1,6 +1,7 @@
 /** Analyser time over every scenario in scenarios/ and over a generated 1,000-scene scenario. */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { scenarioFiles } from '../library.ts';
 import { analyseScenario } from '../../lib/engine/analyse.ts';
 import { generateScenario } from '../../lib/engine/generate.ts';
 import { validateScenario, validateScenarioText } from '../../lib/engine/validate.ts';
@@ -25,10 +26,10 @@ export interface AnalyserFigures {
 }
 
 export function benchAnalyser(dir = 'scenarios'): AnalyserFigures {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   const scenarios: AnalyserFigures['scenarios'] = [];
-  for (const file of files) {
-    const validation = validateScenarioText(readFileSync(join(dir, file), 'utf8'));
+  for (const path of scenarioFiles(dir)) {
+    const file = basename(path);
+    const validation = validateScenarioText(readFileSync(path, 'utf8'));
     if (!validation.ok) {
       console.log(`  ${file}: invalid, skipped`);
       continue;

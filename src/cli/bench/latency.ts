@@ -6,11 +6,12 @@
  *   Continue buttons in between). Each figure is the time from the click event to the next frame painted
  *   after it: the event handler, Svelte's update, style, layout and paint.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { OUTCOME_INFO, OUTCOMES } from '../../lib/engine/ledger.ts';
+import { mulberry32 } from '../../lib/engine/analyse.ts';
+import { scenarioFiles } from '../library.ts';
 import { kB } from '../../build/budget.ts';
 import { CHROMIUM_FLAGS, requireChromium } from './browser.ts';
 import { median, percentile, table } from './format.ts';
@@ -39,23 +40,10 @@ export interface BrowserLoadFigures {
 
 /** Built-in scenarios and the seats a person can take in them, from scenarios/. */
 function playable(dir = 'scenarios'): { id: string; seat: string }[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .flatMap((file) => {
-      const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { id: string; seats: string[] };
-      return scenario.seats.map((seat) => ({ id: scenario.id, seat }));
-    });
-}
-
-/** A small seeded generator, so runs take the same paths each time. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return scenarioFiles(dir).flatMap((file) => {
+    const scenario = JSON.parse(readFileSync(file, 'utf8')) as { id: string; seats: string[] };
+    return scenario.seats.map((seat) => ({ id: scenario.id, seat }));
+  });
 }
 
 type PageState = { kind: 'choices'; count: number } | { kind: 'goOn' } | { kind: 'ended' } | { kind: 'waiting' };
@@ -148,7 +136,7 @@ export async function benchLatency(baseUrl: string, choices = CHOICES): Promise<
     await context.addInitScript({ content: PAGE_HELPERS });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const pick = random(8);
+    const pick = mulberry32(8); // seeded, so runs take the same paths each time
     let made = 0;
     let runs = 0;
     const choiceTimes: number[] = [];
