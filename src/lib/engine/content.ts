@@ -3,6 +3,7 @@
  * them over every file in scenarios/; `npm run scenarios` prints what breaks them.
  */
 import type { ScenarioAnalysis } from './analyse.ts';
+import { gameability, JUDGED_STRATEGIES, STRATEGY_LABELS, type GameabilityReport } from './gameability.ts';
 import { DIMENSION_LABELS, OUTCOMES, type Dimension } from './ledger.ts';
 import type { Scenario } from './schema.ts';
 
@@ -15,6 +16,10 @@ export const CONTENT_RULES = {
   thoughtsLength: { min: 30, max: 600 },
   labelLength: { min: 3, max: 160 },
   lineLength: { max: 700 },
+  /** The longest label may be the best option in at most this share of a scenario's decisions (all seats together). */
+  longestIsBest: { maxShare: 0.4 },
+  /** A label-only strategy (longest, shortest, most courtesy words) may reach mutualFit on at most this share of the library's seats. */
+  strategyMutualFit: { maxShare: 0.25 },
 } as const;
 
 /** Words in feedback that name each dimension. */
@@ -24,10 +29,13 @@ const DIMENSION_WORDS: Record<Dimension, RegExp> = {
   commonSense: /common[ -]sense/i,
 };
 
-/** Everything in `scenario` that breaks a content rule, in words. Empty means it passes. */
-export function checkContent(scenario: Scenario, analysis: ScenarioAnalysis): string[] {
+/**
+ * Everything in `scenario` that breaks a content rule, in words. Empty means it passes. Pass the
+ * scenario's gameability report when you have it; otherwise it is worked out here.
+ */
+export function checkContent(scenario: Scenario, analysis: ScenarioAnalysis, report: GameabilityReport = gameability(scenario)): string[] {
   const rules = CONTENT_RULES;
-  const problems: string[] = [];
+  const problems: string[] = [...checkGameability(report)];
   const { min: lo, max: hi } = rules.outcomeShare;
   for (const seat of analysis.seats) {
     const scenes = seat.reachableScenes.length;
@@ -71,4 +79,50 @@ export function checkContent(scenario: Scenario, analysis: ScenarioAnalysis): st
     }
   }
   return problems;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * The per-scenario gameability rules, in words: the longest label is the best option in more than
+ * `CONTENT_RULES.longestIsBest.maxShare` of the scenario's decisions, and every label that carries
+ * judgement words outside quotation marks (scene, choice and word).
+ */
+export function checkGameability(report: GameabilityReport): string[] {
+  const problems: string[] = [];
+  const { maxShare } = CONTENT_RULES.longestIsBest;
+  if (report.decisions && report.longestIsBest / report.decisions > maxShare) {
+    problems.push(
+      `the longest label is the best option in ${report.longestIsBest} of ${report.decisions} decisions (${percent(report.longestIsBest / report.decisions)}); keep it to ${percent(maxShare)} or fewer`,
+    );
+  }
+  for (const j of report.judgedLabels) {
+    const words = j.words.map((w) => `"${w}"`).join(', ');
+    problems.push(`scene "${j.scene}" → choice "${j.event}": the label judges instead of saying what is said or done (${words})`);
+  }
+  return problems;
+}
+
+/** How many of the library's seats each judged label-only strategy wins (reaches mutualFit) from. */
+export function strategyWins(reports: readonly GameabilityReport[]): { seats: number; wins: Record<(typeof JUDGED_STRATEGIES)[number], number> } {
+  const seats = reports.flatMap((r) => r.seats);
+  const wins = Object.fromEntries(
+    JUDGED_STRATEGIES.map((s) => [s, seats.filter((seat) => seat.strategies[s].outcome === 'mutualFit').length]),
+  ) as Record<(typeof JUDGED_STRATEGIES)[number], number>;
+  return { seats: seats.length, wins };
+}
+
+/**
+ * The library-level rule, in words: a label-only strategy (longest, shortest, most courtesy words)
+ * reaches mutualFit on more than `CONTENT_RULES.strategyMutualFit.maxShare` of the library's seats
+ * (every seat of every scenario). Empty means the library passes.
+ */
+export function checkLibraryGameability(reports: readonly GameabilityReport[]): string[] {
+  const { seats, wins } = strategyWins(reports);
+  const { maxShare } = CONTENT_RULES.strategyMutualFit;
+  return JUDGED_STRATEGIES.flatMap((s) =>
+    seats && wins[s] / seats > maxShare
+      ? [`${STRATEGY_LABELS[s]} reaches mutualFit on ${wins[s]} of ${seats} seats (${percent(wins[s] / seats)}); keep it to ${percent(maxShare)} or fewer`]
+      : [],
+  );
 }

@@ -2,6 +2,8 @@
  * Plain-text report of an analysis, for the `npm run scenarios` command.
  */
 import type { ScenarioAnalysis } from './analyse.ts';
+import { strategyWins } from './content.ts';
+import { JUDGED_STRATEGIES, LABEL_STRATEGIES, STRATEGY_LABELS, type GameabilityReport } from './gameability.ts';
 import { OUTCOMES, OUTCOME_INFO } from './ledger.ts';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -29,4 +31,40 @@ export function formatAnalysis(file: string, analysis: ScenarioAnalysis): string
 
 export function outcomeLegend(): string {
   return OUTCOMES.map((o) => `${o}: ${OUTCOME_INFO[o].description}`).join('\n');
+}
+
+/**
+ * The gameability section of a file's report: per seat, where each label-only strategy ends, the
+ * random-play outcome shares, where the best option sits and how often the longest label is best; then
+ * every label with judgement words. Indented to sit under `formatAnalysis`.
+ */
+export function formatGameability(report: GameabilityReport): string {
+  const lines = ['  gameability (can it be won without reading?):'];
+  for (const seat of report.seats) {
+    const r = seat.random;
+    const how = r.method === 'exact' ? 'exact' : `estimate from ${r.samples} random plays`;
+    lines.push(`    ${seat.seat}'s seat:`);
+    for (const s of LABEL_STRATEGIES) {
+      const run = seat.strategies[s];
+      lines.push(`      ${STRATEGY_LABELS[s].padEnd(48)} → ${run.outcome ?? 'stuck or looping'}`);
+    }
+    const shares = OUTCOMES.map((o) => `${o} ${percent(r.byOutcome[o])}`).join(', ');
+    lines.push(`      random play (${how}): ${shares}${r.unfinished ? `, unfinished ${percent(r.unfinished)}` : ''}`);
+    const b = seat.bestPosition;
+    const positions = b.counts.map((n, i) => `#${i + 1}: ${n}`).join(', ') || 'none';
+    lines.push(`      best option by position over ${b.decisions} decisions (ties count for each): ${positions}`);
+    lines.push(`      longest label is best in ${b.longestIsBest} of ${b.decisions} decisions (${percent(b.longestIsBestShare)})`);
+  }
+  const overall = report.decisions ? report.longestIsBest / report.decisions : 0;
+  lines.push(`    all seats: longest label is best in ${report.longestIsBest} of ${report.decisions} decisions (${percent(overall)})`);
+  if (!report.judgedLabels.length) lines.push('    judgement words in labels: none');
+  for (const j of report.judgedLabels) lines.push(`    judgement words in ${j.scene} → ${j.event}: ${j.words.join(', ')}  ("${j.label}")`);
+  return lines.join('\n');
+}
+
+/** The library-level line: how many of all the seats each judged label-only strategy wins from. */
+export function formatLibraryGameability(reports: readonly GameabilityReport[]): string {
+  const { seats, wins } = strategyWins(reports);
+  const parts = JUDGED_STRATEGIES.map((s) => `${s} ${wins[s]}/${seats}`).join(', ');
+  return `library: label-only strategies reaching mutualFit, by seat: ${parts}`;
 }

@@ -1,0 +1,398 @@
+/**
+ * The gameability report: can a player win a scenario without reading it? For each seat the scenario
+ * lists it measures what label-only strategies reach (always the longest label, the shortest, the one
+ * with the most courtesy words, the first), how outcomes fall under uniformly random play, and where
+ * the best option sits among a decision's options. `checkContent` and `checkLibraryGameability` in
+ * content.ts turn these figures into rules.
+ *
+ * Moves come from the same pure functions the machine and the analyser use (`offeredChoices`,
+ * `simulatedPick`, `holds`, `applyEffects`). The loop that lists a seat's moves at a state mirrors
+ * `movesFrom` in analyse.ts, which is not exported; switch to the shared step function when there is one.
+ */
+import { mulberry32 } from './analyse.ts';
+import { offeredChoices, simulatedPick } from './choices.ts';
+import { applyEffects, holds, type Standing } from './effects.ts';
+import { judgementWords } from './judgement-words.ts';
+import { emptyLedgers, judge, otherSide, OUTCOMES, type Outcome, type Side } from './ledger.ts';
+import type { Choice, Effect, Scenario, Scene } from './schema.ts';
+
+/** The label-only strategies: at every decision, take the option whose label is… */
+export const LABEL_STRATEGIES = ['longest', 'shortest', 'courteous', 'first'] as const;
+export type LabelStrategy = (typeof LABEL_STRATEGIES)[number];
+
+/** The strategies the library rule judges; `first` is reported for information (display order is shuffled). */
+export const JUDGED_STRATEGIES = ['longest', 'shortest', 'courteous'] as const satisfies readonly LabelStrategy[];
+
+/** What each strategy means, in words. */
+export const STRATEGY_LABELS: Record<LabelStrategy, string> = {
+  longest: 'always the longest label',
+  shortest: 'always the shortest label',
+  courteous: 'always the label with the most courtesy words',
+  first: 'always the first option in file order',
+};
+
+/**
+ * Courtesy words, counted in a whole label (speech included: a polite phrase is exactly what a player
+ * hunting for the "nice" option looks for). Whole words, case-insensitive.
+ */
+export const COURTESY_WORDS: readonly string[] = [
+  'please', 'thank', 'thanks', 'thanked', 'thanking', 'sorry', 'apologise', 'apologize', 'apologises', 'apologizes',
+  'apology', 'apologies', 'appreciate', 'appreciated', 'appreciates', 'appreciation', 'grateful', 'gratitude', 'kind',
+  'kindly', 'welcome', 'pleasure', 'glad', 'delighted', 'respect', 'respectfully', 'polite', 'politely', 'courteous',
+  'courteously', 'cheers', 'warmly', 'gladly', 'honoured', 'honored',
+];
+const COURTESY = new Set(COURTESY_WORDS);
+const WORD = /[\p{L}]+(?:[-'’][\p{L}]+)*/gu;
+
+/** How many courtesy words `label` holds (every occurrence counts). */
+export function courtesyWordCount(label: string): number {
+  let n = 0;
+  for (const match of label.matchAll(WORD)) if (COURTESY.has(match[0].toLowerCase())) n++;
+  return n;
+}
+
+/** Where one strategy ends when it plays a seat. */
+export interface StrategyRun {
+  /** The outcome reached, or null when the run gets stuck (no move) or goes round in a loop. */
+  outcome: Outcome | null;
+  /** The person's choices, in order (choice events). */
+  choices: string[];
+}
+
+/** The outcomes of uniformly random play from one seat. */
+export interface RandomPlay {
+  /** `exact`: probabilities propagated over the acyclic state graph; `estimate`: seeded sampling (the graph has a loop or is too big). */
+  method: 'exact' | 'estimate';
+  /** Plays sampled, for an estimate. */
+  samples?: number;
+  /** Probability of each outcome, 0…1. */
+  byOutcome: Record<Outcome, number>;
+  /** Probability that a run gets stuck or (for an estimate) does not finish. */
+  unfinished: number;
+}
+
+/**
+ * Where the best option sits among a decision's options, over the decision scenes a seat reaches. The
+ * best option is the one whose effects give the highest sum of `impress.by` over both ledgers, with
+ * each `dealBreaker` counting as −100. Ties count for every tied position, so the counts can add up to
+ * more than the number of decisions.
+ */
+export interface BestPositions {
+  /** Decision scenes this seat reaches and decides. */
+  decisions: number;
+  /** `counts[i]`: decisions in which the option at position i + 1 (file order) is (one of) the best. */
+  counts: number[];
+  /** Decisions in which the longest label (first in file order among equally long) is (one of) the best. */
+  longestIsBest: number;
+  /** `longestIsBest / decisions`, 0 when there are none. */
+  longestIsBestShare: number;
+}
+
+export interface SeatGameability {
+  seat: Side;
+  strategies: Record<LabelStrategy, StrategyRun>;
+  random: RandomPlay;
+  bestPosition: BestPositions;
+}
+
+/** A label carrying judgement words. */
+export interface JudgedLabel {
+  scene: string;
+  event: string;
+  label: string;
+  words: string[];
+}
+
+export interface GameabilityReport {
+  id: string;
+  title: string;
+  seats: SeatGameability[];
+  /** All decision scenes any listed seat reaches (each decision belongs to the seat that decides it). */
+  decisions: number;
+  /** Of those, the decisions in which the longest label is (one of) the best. */
+  longestIsBest: number;
+  /** Every label in the file with judgement words outside quotation marks, in file order. */
+  judgedLabels: JudgedLabel[];
+}
+
+export interface GameabilityOptions {
+  /** Stop building a seat's state graph after this many states and sample instead (default 200,000). */
+  maxStates?: number;
+  /** Random plays for an estimate (default 4,000). */
+  samples?: number;
+}
+
+/** One move from a state: the person's choice (`choice` set), the simulated side's pick, or a continue. */
+interface Move {
+  event: string;
+  by: 'player' | 'simulated' | 'continue';
+  choice?: Choice;
+  target: string;
+  standing: Standing;
+}
+
+function initialStanding(): Standing {
+  return { ledgers: emptyLedgers(), dealBreakers: { employer: null, candidate: null }, flags: [] };
+}
+
+/** The moves a seat has in a scene at a standing: each offered choice at its own decisions, else at most one. */
+function movesAt(scene: Scene, standing: Standing, seat: Side): Move[] {
+  const decides = scene.meta.decides;
+  if (decides === seat) {
+    return offeredChoices(scene, standing).map(({ event, choice }) => ({
+      event, by: 'player' as const, choice, target: choice.target, standing: applyEffects(standing, choice.actions),
+    }));
+  }
+  if (decides === otherSide(seat)) {
+    const pick = simulatedPick(scene, standing);
+    return pick ? [{ event: pick.event, by: 'simulated', target: pick.choice.target, standing: applyEffects(standing, pick.choice.actions) }] : [];
+  }
+  const value = scene.on?.continue;
+  const branches = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const taken = branches.find((branch) => holds(standing, branch.guard));
+  return taken ? [{ event: 'continue', by: 'continue', target: taken.target, standing: applyEffects(standing, taken.actions) }] : [];
+}
+
+/** Scene + both ledgers + deal-breakers + flags: two states with the same key have the same future. */
+function stateKey(scene: string, s: Standing): string {
+  const l = (side: Side) => `${s.ledgers[side].courtesy},${s.ledgers[side].communication},${s.ledgers[side].commonSense},${s.dealBreakers[side] ?? ''}`;
+  return `${scene}|${l('employer')}|${l('candidate')}|${s.flags.join(',')}`;
+}
+
+/** Index in `options` of the one a strategy takes: extreme by its measure, ties to the first in file order. */
+export function strategyPick(strategy: LabelStrategy, labels: readonly string[]): number {
+  if (strategy === 'first' || labels.length === 0) return 0;
+  const measure = (label: string) =>
+    strategy === 'longest' ? label.length : strategy === 'shortest' ? -label.length : courtesyWordCount(label);
+  let best = 0;
+  for (let i = 1; i < labels.length; i++) if (measure(labels[i]!) > measure(labels[best]!)) best = i;
+  return best;
+}
+
+/** Play a seat with a strategy, the scenario's side and continues being deterministic. */
+export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStrategy): StrategyRun {
+  const states = scenario.machine.states;
+  let sceneId = scenario.machine.initial;
+  let standing = initialStanding();
+  const seen = new Set<string>();
+  const choices: string[] = [];
+  for (;;) {
+    const scene = states[sceneId]!;
+    if (scene.type === 'final') return { outcome: judge(standing.ledgers, standing.dealBreakers).outcome, choices };
+    const key = stateKey(sceneId, standing);
+    if (seen.has(key)) return { outcome: null, choices };
+    seen.add(key);
+    const moves = movesAt(scene, standing, seat);
+    if (!moves.length) return { outcome: null, choices };
+    const move = moves.length === 1 && moves[0]!.by !== 'player'
+      ? moves[0]!
+      : moves[strategyPick(strategy, moves.map((m) => m.choice!.meta.label))]!;
+    if (move.by === 'player') choices.push(move.event);
+    sceneId = move.target;
+    standing = move.standing;
+  }
+}
+
+interface GraphNode {
+  scene: string;
+  standing: Standing;
+  /** One child index per move (two moves to one state count twice). */
+  next: number[];
+}
+
+/** Every state a seat can reach, or null past `maxStates`. */
+function stateGraph(scenario: Scenario, seat: Side, maxStates: number): GraphNode[] | null {
+  const nodes: GraphNode[] = [];
+  const index = new Map<string, number>();
+  const add = (scene: string, standing: Standing) => {
+    const key = stateKey(scene, standing);
+    const known = index.get(key);
+    if (known !== undefined) return known;
+    nodes.push({ scene, standing, next: [] });
+    index.set(key, nodes.length - 1);
+    return nodes.length - 1;
+  };
+  add(scenario.machine.initial, initialStanding());
+  for (let at = 0; at < nodes.length; at++) {
+    if (nodes.length > maxStates) return null;
+    const node = nodes[at]!;
+    const scene = scenario.machine.states[node.scene]!;
+    if (scene.type === 'final') continue;
+    for (const move of movesAt(scene, node.standing, seat)) node.next.push(add(move.target, move.standing));
+  }
+  return nodes;
+}
+
+/** Nodes in topological order from node 0, or null when there is a loop (iterative depth-first). */
+function topologicalOrder(nodes: GraphNode[]): number[] | null {
+  const mark = new Uint8Array(nodes.length); // 0 new, 1 on the stack, 2 done
+  const post: number[] = [];
+  const stack: [number, number][] = [[0, 0]];
+  mark[0] = 1;
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const next = nodes[top[0]]!.next;
+    if (top[1] < next.length) {
+      const child = next[top[1]++]!;
+      if (mark[child] === 1) return null;
+      if (mark[child] === 0) {
+        mark[child] = 1;
+        stack.push([child, 0]);
+      }
+    } else {
+      mark[top[0]] = 2;
+      post.push(top[0]);
+      stack.pop();
+    }
+  }
+  return post.reverse();
+}
+
+const zeroOutcomes = () => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+
+/** Exact outcome probabilities under uniformly random play: each node passes its probability equally to its moves. */
+function exactRandomPlay(scenario: Scenario, nodes: GraphNode[], order: number[]): RandomPlay {
+  const p = new Float64Array(nodes.length);
+  p[0] = 1;
+  const byOutcome = zeroOutcomes();
+  let unfinished = 0;
+  for (const i of order) {
+    const node = nodes[i]!;
+    const here = p[i]!;
+    if (scenario.machine.states[node.scene]!.type === 'final') {
+      byOutcome[judge(node.standing.ledgers, node.standing.dealBreakers).outcome] += here;
+    } else if (!node.next.length) {
+      unfinished += here;
+    } else {
+      for (const child of node.next) p[child] += here / node.next.length;
+    }
+  }
+  return { method: 'exact', byOutcome, unfinished };
+}
+
+/** Outcome shares under random play, sampled with a fixed seed so the figures reproduce. */
+function sampledRandomPlay(scenario: Scenario, seat: Side, samples: number): RandomPlay {
+  const random = mulberry32(0x9a3e);
+  const counts = zeroOutcomes();
+  for (let n = 0; n < samples; n++) {
+    let sceneId = scenario.machine.initial;
+    let standing = initialStanding();
+    for (let steps = 0; steps < 5_000; steps++) {
+      const scene = scenario.machine.states[sceneId]!;
+      if (scene.type === 'final') {
+        counts[judge(standing.ledgers, standing.dealBreakers).outcome]++;
+        break;
+      }
+      const moves = movesAt(scene, standing, seat);
+      if (!moves.length) break;
+      const move = moves[Math.floor(random() * moves.length)]!;
+      sceneId = move.target;
+      standing = move.standing;
+    }
+  }
+  const byOutcome = zeroOutcomes();
+  let finished = 0;
+  for (const o of OUTCOMES) {
+    byOutcome[o] = counts[o] / samples;
+    finished += counts[o];
+  }
+  return { method: 'estimate', samples, byOutcome, unfinished: (samples - finished) / samples };
+}
+
+/** The worth of a choice's effects: the sum of `impress.by` over both ledgers, a deal-breaker counting −100. */
+export function choiceScore(actions: readonly Effect[]): number {
+  let score = 0;
+  for (const a of actions) {
+    if (a.type === 'impress') score += a.params.by;
+    else if (a.type === 'dealBreaker') score -= 100;
+  }
+  return score;
+}
+
+/** A decision scene's choices in file order (continue left out). */
+function sceneChoices(scene: Scene): { event: string; choice: Choice }[] {
+  return Object.entries(scene.on ?? {}).flatMap(([event, value]) =>
+    event === 'continue' || !value || Array.isArray(value) || !('meta' in value) ? [] : [{ event, choice: value as Choice }],
+  );
+}
+
+/** Positions (0-based, file order) of the best options of a decision scene, and whether the longest label is among them. */
+export function bestOptions(scene: Scene): { best: number[]; longestIsBest: boolean } {
+  const choices = sceneChoices(scene);
+  if (!choices.length) return { best: [], longestIsBest: false };
+  const scores = choices.map((c) => choiceScore(c.choice.actions));
+  const top = Math.max(...scores);
+  const best = scores.flatMap((s, i) => (s === top ? [i] : []));
+  const longest = strategyPick('longest', choices.map((c) => c.choice.meta.label));
+  return { best, longestIsBest: best.includes(longest) };
+}
+
+function bestPositions(scenario: Scenario, seat: Side, reached: Set<string>): BestPositions {
+  const counts: number[] = [];
+  let decisions = 0;
+  let longestIsBest = 0;
+  for (const [id, scene] of Object.entries(scenario.machine.states)) {
+    if (scene.meta.decides !== seat || !reached.has(id)) continue;
+    const { best, longestIsBest: longest } = bestOptions(scene);
+    if (!best.length) continue;
+    decisions++;
+    if (longest) longestIsBest++;
+    for (const i of best) {
+      while (counts.length <= i) counts.push(0);
+      counts[i]!++;
+    }
+  }
+  return { decisions, counts, longestIsBest, longestIsBestShare: decisions ? longestIsBest / decisions : 0 };
+}
+
+/** Scenes reached by random play of a seat, from the state graph or (past the state limit) by walking every scene's transitions. */
+function reachedScenes(scenario: Scenario, nodes: GraphNode[] | null): Set<string> {
+  if (nodes) return new Set(nodes.map((n) => n.scene));
+  // Past the state limit: every scene linked from the start (an upper bound; conditions ignored).
+  const seen = new Set([scenario.machine.initial]);
+  const queue = [scenario.machine.initial];
+  while (queue.length) {
+    const scene = scenario.machine.states[queue.shift()!]!;
+    for (const value of Object.values(scene.on ?? {})) {
+      for (const t of Array.isArray(value) ? value : value ? [value] : []) {
+        if (!seen.has(t.target)) {
+          seen.add(t.target);
+          queue.push(t.target);
+        }
+      }
+    }
+  }
+  return seen;
+}
+
+/** The gameability figures for one seat. */
+export function seatGameability(scenario: Scenario, seat: Side, options: GameabilityOptions = {}): SeatGameability {
+  const nodes = stateGraph(scenario, seat, options.maxStates ?? 200_000);
+  const order = nodes && topologicalOrder(nodes);
+  const random = nodes && order ? exactRandomPlay(scenario, nodes, order) : sampledRandomPlay(scenario, seat, options.samples ?? 4_000);
+  const strategies = Object.fromEntries(LABEL_STRATEGIES.map((s) => [s, playStrategy(scenario, seat, s)])) as Record<LabelStrategy, StrategyRun>;
+  return { seat, strategies, random, bestPosition: bestPositions(scenario, seat, reachedScenes(scenario, nodes)) };
+}
+
+/** Every label in the scenario with judgement words outside quotation marks, in file order. */
+export function judgedLabels(scenario: Scenario): JudgedLabel[] {
+  return Object.entries(scenario.machine.states).flatMap(([scene, state]) =>
+    sceneChoices(state).flatMap(({ event, choice }) => {
+      const words = judgementWords(choice.meta.label);
+      return words.length ? [{ scene, event, label: choice.meta.label, words }] : [];
+    }),
+  );
+}
+
+/** The gameability report of a scenario: per listed seat, plus the judgement words in its labels. */
+export function gameability(scenario: Scenario, options: GameabilityOptions = {}): GameabilityReport {
+  const seats = scenario.seats.map((seat) => seatGameability(scenario, seat, options));
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    seats,
+    decisions: seats.reduce((n, s) => n + s.bestPosition.decisions, 0),
+    longestIsBest: seats.reduce((n, s) => n + s.bestPosition.longestIsBest, 0),
+    judgedLabels: judgedLabels(scenario),
+  };
+}
