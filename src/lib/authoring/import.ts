@@ -8,7 +8,8 @@
  * library screen's first load.
  */
 import { analyseScenario, type ScenarioAnalysis } from '../engine/analyse.ts';
-import { checkContent } from '../engine/content.ts';
+import { checkContent, strategyAdvice } from '../engine/content.ts';
+import { gameability } from '../engine/gameability.ts';
 import { OUTCOME_INFO, OUTCOMES } from '../engine/ledger.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { describePath, validateScenario, type Problem } from '../engine/validate.ts';
@@ -133,6 +134,8 @@ export function checkImport(source: string, context: ImportContext = {}): Import
   }
 
   const warnings = [...analysisWarnings(scan, analysis), ...duplicates];
+  // Gameability is advice only: it never blocks saving.
+  const report = gameability(scenario, { maxStates: IMPORT_LIMITS.maxStates, samples: 1_000 });
   const unfinished = analysis.missingOutcomes.length > 0 || analysis.deadEnds.length > 0 || analysis.seats.some((s) => !s.complete);
   return {
     ok: true,
@@ -140,7 +143,7 @@ export function checkImport(source: string, context: ImportContext = {}): Import
     scenario,
     analysis,
     warnings,
-    suggestions: checkContent(scenario, analysis),
+    suggestions: [...checkContent(scenario, analysis, report), ...strategyAdvice(report)],
     clash: findClash(scenario.id, context),
   };
 }
