@@ -1,18 +1,21 @@
 /**
  * `npm run scenarios [-- --json] [files…]`: validate and analyse scenario files (default: every file in
- * scenarios/). Exits 1 when a file is invalid or a seat it claims cannot reach all four outcomes.
+ * scenarios/). Prints each file's analysis, its gameability section and the content rules it breaks,
+ * then (for more than one file) the library-level gameability line. Exits 1 when a file is invalid or a
+ * seat it claims cannot reach all four outcomes.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { scenarioFiles } from './library.ts';
 import { analyseScenario, type ScenarioAnalysis } from '../lib/engine/analyse.ts';
 import { formatProblems, validateScenarioText, type Problem } from '../lib/engine/validate.ts';
-import { formatAnalysis } from '../lib/engine/report.ts';
-import { checkContent } from '../lib/engine/content.ts';
+import { formatAnalysis, formatGameability, formatLibraryGameability } from '../lib/engine/report.ts';
+import { checkContent, checkLibraryGameability } from '../lib/engine/content.ts';
+import { gameability, type GameabilityReport } from '../lib/engine/gameability.ts';
 
 type FileResult =
   | { file: string; valid: false; problems: Problem[] }
-  | { file: string; valid: true; analysis: ScenarioAnalysis; content: string[] };
+  | { file: string; valid: true; analysis: ScenarioAnalysis; gameability: GameabilityReport; content: string[] };
 
 export function checkFiles(files: string[]): FileResult[] {
   return files.map((file) => {
@@ -25,7 +28,8 @@ export function checkFiles(files: string[]): FileResult[] {
     const validation = validateScenarioText(source);
     if (!validation.ok) return { file, valid: false, problems: validation.problems };
     const analysis = analyseScenario(validation.scenario);
-    return { file, valid: true, analysis, content: checkContent(validation.scenario, analysis) };
+    const report = gameability(validation.scenario);
+    return { file, valid: true, analysis, gameability: report, content: checkContent(validation.scenario, analysis, report) };
   });
 }
 
@@ -35,8 +39,11 @@ function main(args: string[]): number {
   if (!files.length) files = scenarioFiles();
   const results = checkFiles(files.map((f) => relative(process.cwd(), f) || f));
   const failed = results.filter((r) => !r.valid || !r.analysis.complete).length;
+  const reports = results.flatMap((r) => (r.valid ? [r.gameability] : []));
+  // The library-level rule means something only over more than one file.
+  const library = results.length > 1 ? { gameability: checkLibraryGameability(reports) } : undefined;
   if (json) {
-    process.stdout.write(JSON.stringify({ ok: failed === 0, files: results }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ ok: failed === 0, files: results, library }, null, 2) + '\n');
   } else {
     for (const r of results) {
       if (!r.valid) {
@@ -44,7 +51,12 @@ function main(args: string[]): number {
         continue;
       }
       console.log(formatAnalysis(r.file, r.analysis));
+      console.log(formatGameability(r.gameability));
       for (const problem of r.content) console.log(`  content: ${problem}`);
+    }
+    if (library) {
+      console.log(`\n${formatLibraryGameability(reports)}`);
+      for (const problem of library.gameability) console.log(`  content: ${problem}`);
     }
     console.log(`\n${results.length - failed} of ${results.length} scenario files valid and complete.`);
   }

@@ -126,3 +126,16 @@ export function checkLibraryGameability(reports: readonly GameabilityReport[]): 
       : [],
   );
 }
+
+/**
+ * Advice for one file on its own: each seat from which a judged label-only strategy reaches mutualFit,
+ * in words. Not a rule (the rule is library-wide, `checkLibraryGameability`); shown where a single file
+ * is checked, such as the import screen.
+ */
+export function strategyAdvice(report: GameabilityReport): string[] {
+  return report.seats.flatMap((seat) =>
+    JUDGED_STRATEGIES.filter((s) => seat.strategies[s].outcome === 'mutualFit').map(
+      (s) => `from the ${seat.seat}'s seat, ${STRATEGY_LABELS[s]} reaches mutualFit: a player can win without reading`,
+    ),
+  );
+}

@@ -63,6 +63,8 @@ export interface StrategyRun {
 export interface RandomPlay {
   /** `exact`: probabilities propagated over the acyclic state graph; `estimate`: seeded sampling (the graph has a loop or is too big). */
   method: 'exact' | 'estimate';
+  /** Distinct states in the seat's state graph (for an exact figure). */
+  states?: number;
   /** Plays sampled, for an estimate. */
   samples?: number;
   /** Probability of each outcome, 0…1. */
@@ -264,10 +266,10 @@ function exactRandomPlay(scenario: Scenario, nodes: GraphNode[], order: number[]
     } else if (!node.next.length) {
       unfinished += here;
     } else {
-      for (const child of node.next) p[child] += here / node.next.length;
+      for (const child of node.next) p[child] = p[child]! + here / node.next.length;
     }
   }
-  return { method: 'exact', byOutcome, unfinished };
+  return { method: 'exact', states: nodes.length, byOutcome, unfinished };
 }
 
 /** Outcome shares under random play, sampled with a fixed seed so the figures reproduce. */
