@@ -3,7 +3,7 @@
  * total view of the employer. A side likes the other when its total is above zero, so with whole numbers
  * the dividing lines sit at 0.5: a total of 0 lies on the "does not like" side.
  */
-import type { Outcome, Verdict } from './ledger.ts';
+import type { Outcome, Verdict } from '../engine/ledger.ts';
 
 /** Where each outcome sits, in words a screen reader can say. */
 export const QUADRANT_OF: Record<Outcome, 'top right' | 'bottom right' | 'top left' | 'bottom left'> = {
