@@ -53,7 +53,7 @@ export function courtesyWordCount(label: string): number {
 
 /** Where one strategy ends when it plays a seat. */
 export interface StrategyRun {
-  /** The outcome reached, or null when the run gets stuck (no move) or goes round in a loop. */
+  /** The outcome reached, or null when the run gets stuck (no move) or goes round in a loop (a repeated state, or 5,000 moves). */
   outcome: Outcome | null;
   /** The person's choices, in order (choice events). */
   choices: string[];
@@ -178,7 +178,8 @@ export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStra
   let standing = initialStanding();
   const seen = new Set<string>();
   const choices: string[] = [];
-  for (;;) {
+  // A loop whose ledgers keep changing never repeats a state: give up after this many moves.
+  for (let steps = 0; steps < 5_000; steps++) {
     const scene = states[sceneId]!;
     if (scene.type === 'final') return { outcome: judge(standing.ledgers, standing.dealBreakers).outcome, choices };
     const key = stateKey(sceneId, standing);
@@ -193,6 +194,7 @@ export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStra
     sceneId = move.target;
     standing = move.standing;
   }
+  return { outcome: null, choices };
 }
 
 interface GraphNode {
