@@ -58,8 +58,13 @@ describe('<DebriefScreen>', () => {
   it('draws a deal-breaker run on the side that does not like, and says why', async () => {
     await playTo('candidateDeclines', 'employer', RUDE_PATH);
     expect(screen.getByRole('region', { name: 'How the candidate sees the employer' })).toHaveTextContent(/Total\s*\+1/);
-    expect(screen.getByRole('img')).toHaveAccessibleName(expect.stringContaining('A deal-breaker (The interviewer mocked them.) outweighs the candidate’s positive total.'));
+    expect(screen.getByRole('img')).toHaveAccessibleName(
+      expect.stringContaining('A deal-breaker decided the candidate’s side: The interviewer mocked them. It outweighs the candidate’s positive total of +1.'),
+    );
     expect(drawnQuadrant()).toBe('bottom right');
+    // Marked as such on the drawing, with a legend in words.
+    expect(screen.getByRole('img').querySelector('[data-deal-breaker="This run"]')).not.toBeNull();
+    expect(screen.getByText(/marks a run that a deal-breaker decided/)).toBeVisible();
   });
 
   it('shows every step with its effect and the other side’s thoughts, and the turning point', async () => {
