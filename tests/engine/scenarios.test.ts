@@ -1,17 +1,21 @@
 /**
  * One spec over every file in scenarios/: each must be valid, reach all four outcomes from every seat
  * it claims (the analyser's shortest paths replayed through the real XState machine), have no dead
- * ends or unreachable scenes, and keep the library's content rules.
+ * ends or unreachable scenes, and keep the library's content rules, including the gameability rules
+ * (no judgement words in labels, the longest label not usually the best); and the library as a whole
+ * cannot be won by a label-only strategy.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
-import { checkContent } from '../../src/lib/engine/content.ts';
+import { checkContent, checkGameability, checkLibraryGameability } from '../../src/lib/engine/content.ts';
+import { gameability, type GameabilityReport } from '../../src/lib/engine/gameability.ts';
 import { OUTCOMES } from '../../src/lib/engine/ledger.ts';
 import { replay } from '../../src/lib/engine/run.ts';
 import { formatProblems, validateScenarioText } from '../../src/lib/engine/validate.ts';
 
 const files = readdirSync('scenarios').filter((f) => f.endsWith('.json')).sort();
+const reports: GameabilityReport[] = [];
 
 it('has scenarios to check', () => {
   expect(files.length).toBeGreaterThan(0);
@@ -27,6 +31,8 @@ describe.each(files)('scenarios/%s', (file) => {
   if (!validation.ok) return;
   const scenario = validation.scenario;
   const analysis = analyseScenario(scenario);
+  const report = gameability(scenario);
+  reports.push(report);
 
   it('reaches all four outcomes from every seat it claims, and the paths replay', () => {
     expect(analysis.missingOutcomes).toEqual([]);
@@ -44,7 +50,18 @@ describe.each(files)('scenarios/%s', (file) => {
     expect(analysis.choicesWithoutEffect).toEqual([]);
   });
 
+  it('gives no label-only tell: no judgement words in labels, and the longest label is rarely the best', () => {
+    expect(checkGameability(report)).toEqual([]);
+  });
+
   it('keeps the content rules', () => {
-    expect(checkContent(scenario, analysis)).toEqual([]);
+    expect(checkContent(scenario, analysis, report)).toEqual([]);
+  });
+});
+
+describe('the library', () => {
+  it('cannot be won by always taking the longest, the shortest or the most courteous label', () => {
+    expect(reports).toHaveLength(files.length);
+    expect(checkLibraryGameability(reports)).toEqual([]);
   });
 });
