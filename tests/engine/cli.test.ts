@@ -53,6 +53,50 @@ describe('npm run scenarios', () => {
   });
 });
 
+describe('the gameability report in npm run scenarios', () => {
+  it('gives each file its label-only strategies, random play, best positions and judged labels as JSON', () => {
+    const { stdout } = scenarios('--json', 'tests/fixtures/valid-call.json');
+    const [file] = JSON.parse(stdout).files;
+    const seat = file.gameability.seats.find((s: { seat: string }) => s.seat === 'employer');
+    expect(Object.keys(seat.strategies)).toEqual(['longest', 'shortest', 'courteous', 'first']);
+    expect(seat.random.method).toBe('exact');
+    expect(seat.bestPosition.decisions).toBe(2);
+    expect(file.gameability.judgedLabels.map((j: { words: string[] }) => j.words[0])).toEqual(['snide', 'ramble', 'warmly', 'abruptly']);
+    expect(file.content).toContain('scene "wrap" → choice "choice.warm": the label judges instead of saying what is said or done ("warmly")');
+  });
+
+  it('prints a gameability section for a file, without the library line for one file', () => {
+    const { stdout } = scenarios('tests/fixtures/valid-call.json');
+    expect(stdout).toContain('  gameability (can it be won without reading?):');
+    expect(stdout).toContain('judgement words in wrap → choice.warm: warmly');
+    expect(stdout).not.toContain('library: label-only strategies');
+  });
+
+  it('prints the library line when more than one file is checked', () => {
+    const { stdout } = scenarios('tests/fixtures/valid-call.json', 'tests/fixtures/incomplete.json');
+    expect(stdout).toMatch(/library: label-only strategies reaching mutualFit, by seat: longest \d+\/\d+, shortest \d+\/\d+, courteous \d+\/\d+/);
+  });
+});
+
+describe('npx tsx src/cli/gameability.ts', () => {
+  function gameabilityCli(...args: string[]): { code: number; stdout: string } {
+    try {
+      return { code: 0, stdout: execFileSync('node_modules/.bin/tsx', ['src/cli/gameability.ts', ...args], { encoding: 'utf8' }) };
+    } catch (error) {
+      const e = error as { status: number; stdout: string };
+      return { code: e.status, stdout: e.stdout };
+    }
+  }
+
+  it('prints each seat\'s strategy outcomes and every judgement word, and exits 1 when a rule is broken', () => {
+    const { code, stdout } = gameabilityCli('tests/fixtures/valid-call.json');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/employer's seat:\n\s+always the longest label\s+→ employerDeclines/);
+    expect(stdout).toContain('random play (exact): mutualFit');
+    expect(stdout).toContain('FAIL: scene "start" → choice "choice.rude": the label judges instead of saying what is said or done ("snide")');
+  });
+});
+
 describe('the JSON Schema for editors', () => {
   it('in public/ matches the format (run `npm run schema` after changing it)', () => {
     expect(readFileSync('public/scenario.schema.json', 'utf8')).toBe(scenarioJsonSchema());
