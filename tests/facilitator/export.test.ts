@@ -140,3 +140,31 @@ describe('excerpt', () => {
     expect(excerpt('word '.repeat(40), 30)).toBe('word word word word word…');
   });
 });
+
+describe('session report exports: the outcome as the picture draws it', () => {
+  /** A snide opening (a deal-breaker for the candidate), a real example, a warm close: the candidate walks away at +1. */
+  function dealBreakerReport() {
+    const { session } = startSession({ id: '20250314-1000-dbrk' });
+    session.send({ type: 'session.start' });
+    decide(session, { 'choice.rude': 3 });
+    session.send({ type: 'scene.advance' });
+    decide(session, { 'choice.warm': 3 });
+    session.send({ type: 'scene.advance' });
+    return buildSessionReport(session.scenario, session.snapshot!.context);
+  }
+
+  it('Markdown names the quadrant and the side a deal-breaker decided, whatever its total', () => {
+    const report = dealBreakerReport();
+    expect(report.outcome?.id).toBe('candidateDeclines');
+    const text = toMarkdown(report);
+    expect(text).toContain(
+      `- On the picture: the bottom right quadrant (${OUTCOME_INFO.candidateDeclines.title}). A deal-breaker decided the candidate’s side: The interviewer mocked them. It outweighs the candidate’s positive total of +1.`,
+    );
+  });
+
+  it('JSON names the quadrant and the sides a deal-breaker decided', () => {
+    const data = JSON.parse(toJson(dealBreakerReport()));
+    expect(data.outcome).toMatchObject({ id: 'candidateDeclines', quadrant: 'bottom right', decidedByDealBreaker: ['candidate'] });
+    expect(JSON.parse(toJson(playedReport())).outcome).toMatchObject({ quadrant: 'bottom left', decidedByDealBreaker: [] });
+  });
+});

@@ -3,6 +3,7 @@
  * voted on, and the outcome) and JSON (everything, for other tools).
  */
 import { DIMENSIONS, DIMENSION_LABELS, OUTCOME_INFO, SIDE_LABELS, SIDES, type Outcome, type Side } from '../engine/ledger.ts';
+import { dealBreakerWords, placeOnPicture, QUADRANT_OF } from '../ui/picture.ts';
 import { howLabel, type ReportDecision, type SessionReport } from './report.ts';
 import { formatDuration } from './timer.ts';
 
@@ -55,6 +56,10 @@ export function toMarkdown(report: SessionReport): string {
       const breaker = verdict.dealBreakers[side] ? `; deal-breaker: ${md(verdict.dealBreakers[side]!)}` : '';
       lines.push(`- ${who}: total ${signed(verdict.totals[side])}${dims ? ` (${dims})` : ''}${breaker}`);
     }
+    // Where the picture draws the run, in the same words, and which side a deal-breaker decided.
+    const point = placeOnPicture(verdict);
+    const decided = point.dealBreakers.map((d) => ` ${dealBreakerWords(d, verdict.totals[d.side])}`).join('');
+    lines.push(`- On the picture: the ${QUADRANT_OF[verdict.outcome]} quadrant (${md(report.outcome.title)}).${md(decided)}`);
   } else {
     lines.push('The session has not reached an ending yet.');
   }
@@ -173,7 +178,17 @@ export function toJson(report: SessionReport): string {
     session: { ...session, overrides: report.overrides.map((d) => d.number) },
     path: path.map(({ entry, ...step }) => ({ ...step, change: entry ? { employer: entry.totalDelta.employer, candidate: entry.totalDelta.candidate } : null })),
     decisions,
-    outcome: outcome ? { id: outcome.id, title: outcome.title, totals: outcome.verdict.totals, dealBreakers: outcome.verdict.dealBreakers } : null,
+    outcome: outcome
+      ? {
+          id: outcome.id,
+          title: outcome.title,
+          totals: outcome.verdict.totals,
+          dealBreakers: outcome.verdict.dealBreakers,
+          // As the picture draws it: the quadrant, and the sides a deal-breaker decided whatever their totals.
+          quadrant: QUADRANT_OF[outcome.verdict.outcome],
+          decidedByDealBreaker: placeOnPicture(outcome.verdict).dealBreakers.map((d) => d.side),
+        }
+      : null,
     finalLedgers: debrief.timeline.at(-1)?.after ?? null,
     turningPoint: debrief.turningPoint >= 0 ? debrief.turningPoint + 1 : null,
   };
