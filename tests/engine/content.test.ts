@@ -62,6 +62,23 @@ describe('the content check', () => {
     expect(problems).toContain("from the candidate's seat, noFit ends 0.0% of paths; keep it within 5–60%");
   });
 
+  it('fails a label that judges the choice instead of saying what is said or done, naming scene, choice and word', () => {
+    let at = '';
+    const s = load('scenarios/phone-screen.json', (data) => {
+      const { scene, event, choice } = firstChoice(data);
+      choice.meta.label = 'Answer a little sharply: "Fine, go on."';
+      at = `scene "${scene}" → choice "${event}"`;
+    });
+    expect(contentOf(s)).toContain(`${at}: the label judges instead of saying what is said or done ("sharply")`);
+  });
+
+  it('lets speech in quotation marks say anything', () => {
+    const s = load('scenarios/phone-screen.json', (data) => {
+      firstChoice(data).choice.meta.label = 'Say: "Honestly? I would answer that bluntly."';
+    });
+    expect(contentOf(s).filter((p) => p.includes('the label judges'))).toEqual([]);
+  });
+
   it('fails a decision with fewer than three options, and a seat with too few scenes', () => {
     const problems = contentOf(load('tests/fixtures/valid-call.json'));
     expect(problems).toContain('scene "wrap" offers 2 options; a decision should offer 3–4');
