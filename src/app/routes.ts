@@ -16,6 +16,7 @@ export type Route =
   | { name: 'replay'; link: string }
   | { name: 'import' }
   | { name: 'map'; id: string }
+  | { name: 'yourData' }
   | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
   | { name: 'badFacilitatorLink'; message: string; hash: string }
   | { name: 'notFound'; path: string };
@@ -45,6 +46,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'replay', pattern: 'replay/:link', make: ({ link }) => ({ name: 'replay', link: link! }) },
   { name: 'import', pattern: 'import', make: () => ({ name: 'import' }) },
   { name: 'map', pattern: 'map/:id', make: ({ id }) => (named(id) ? { name: 'map', id } : null) },
+  { name: 'yourData', pattern: 'your-data', make: () => ({ name: 'yourData' }) },
 ];
 
 /** The route for a location hash such as `#/scenario/phone-screen`. */

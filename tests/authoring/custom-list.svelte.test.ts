@@ -73,7 +73,7 @@ describe('<CustomScenarioList>', () => {
     const storage = await storageWith({ text: fakeText() });
     storage.setItem(`${CUSTOM_KEY_PREFIX}mangled`, 'not json');
     const { user } = await renderList(storage);
-    expect(screen.getByRole('alert')).toHaveTextContent('Your saved scenario "mangled" could not be read (it is not valid JSON). It has been set aside, not deleted');
+    expect(screen.getByRole('alert')).toHaveTextContent('Your saved scenario "mangled" could not be read (it is not valid JSON). It was set aside, not deleted');
     expect(screen.getByRole('heading', { name: 'A short call' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

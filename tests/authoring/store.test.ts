@@ -3,12 +3,14 @@ import { exportScenario } from '../../src/lib/authoring/export.ts';
 import {
   CUSTOM_KEY_PREFIX,
   customScenarioFile,
+  customScenarioKind,
   listCustomScenarios,
   loadCustomScenario,
   removeCustomScenario,
   saveCustomScenario,
   SET_ASIDE_KEY_PREFIX,
 } from '../../src/lib/authoring/store.ts';
+import { RecordStore } from '../../src/lib/persistence/record-store.ts';
 import { fake, fakeText, MemoryStorage } from './support.ts';
 import { readFileSync } from 'node:fs';
 
@@ -53,7 +55,7 @@ describe('the custom-scenario store', () => {
     expect(await save(text)).toMatchObject({ ok: false, reason: 'draft' });
     expect(storage.length).toBe(0);
     const result = await save(text, { asDraft: true });
-    expect(result).toMatchObject({ ok: true, summary: { status: 'draft', warnings: [expect.stringContaining('no path ends in candidateDeclines')] } });
+    expect(result).toMatchObject({ ok: true, summary: { status: 'draft', warnings: expect.arrayContaining([expect.stringContaining('no path ends in candidateDeclines')]) } });
   });
 
   it('never replaces a built-in scenario, and can save a copy under a free id', async () => {
@@ -117,9 +119,11 @@ describe('the custom-scenario store', () => {
     storage.setItem(`${CUSTOM_KEY_PREFIX}broken`, '{"version": 1, "summ');
     const listing = listCustomScenarios({ storage });
     expect(listing.scenarios.map((s) => s.id)).toEqual(['fake-call']);
-    expect(listing.notices).toEqual([expect.stringMatching(/^Your saved scenario "broken" could not be read \(it is not valid JSON\)\. It has been set aside, not deleted/)]);
-    const aside = [...storage.map.keys()].find((k) => k.startsWith(SET_ASIDE_KEY_PREFIX));
-    expect(storage.getItem(aside!)).toBe('{"version": 1, "summ');
+    expect(listing.notices).toEqual([expect.stringMatching(/^Your saved scenario "broken" could not be read \(it is not valid JSON\)\. It was set aside, not deleted/)]);
+    const [aside, ...more] = new RecordStore(storage).listSetAside([customScenarioKind]);
+    expect(more).toEqual([]);
+    expect(aside).toMatchObject({ key: `${CUSTOM_KEY_PREFIX}broken`, what: 'your saved scenario "broken"', why: 'it is not valid JSON', text: '{"version": 1, "summ' });
+    expect(aside!.asideKey.startsWith(SET_ASIDE_KEY_PREFIX)).toBe(true);
     expect(storage.getItem(`${CUSTOM_KEY_PREFIX}broken`)).toBeNull();
   });
 
@@ -134,7 +138,7 @@ describe('the custom-scenario store', () => {
     const storage = new MemoryStorage();
     const raw = JSON.stringify({ version: 2, anything: true });
     storage.setItem(`${CUSTOM_KEY_PREFIX}future`, raw);
-    expect(listCustomScenarios({ storage }).notices).toEqual(['The saved scenario "future" was saved by a newer version of this app; it is left untouched.']);
+    expect(listCustomScenarios({ storage }).notices).toEqual(['Your saved scenario "future" was saved by a newer version of this app, so it was left untouched.']);
     expect(storage.getItem(`${CUSTOM_KEY_PREFIX}future`)).toBe(raw);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FacilitatorSession } from '../../src/lib/facilitator/controller.ts';
-import { memoryStorage, sessionKey, SessionStore, STORAGE_PREFIX } from '../../src/lib/facilitator/persist.ts';
+import { memoryStorage, sessionKey, sessionKind, SessionStore } from '../../src/lib/facilitator/persist.ts';
+import { RecordStore } from '../../src/lib/persistence/record-store.ts';
 import { decide, scenario, startSession } from './support.ts';
 
 function finishedSession(store: SessionStore, id: string) {
@@ -35,9 +36,10 @@ describe('past sessions storage', () => {
     const { sessions, problems } = store.list();
     expect(sessions.map((s) => s.id)).toEqual(['good-one']);
     expect(problems).toHaveLength(2);
-    expect(problems.join('\n')).toMatch(/"broken-one" could not be read \(it is not valid JSON\)\. It was set aside as "osotd:v1:facilitator:corrupt:1234:broken-one"/);
+    expect(problems.join('\n')).toMatch(/"broken-one" could not be read \(it is not valid JSON\)\. It was set aside, not deleted/);
     expect(problems.join('\n')).toMatch(/"wrong-shape" could not be read \(part of it is damaged/);
-    expect(storage.getItem(`${STORAGE_PREFIX}corrupt:1234:broken-one`)).toBe('{"version": 1, "seq": "many"');
+    const aside = new RecordStore(storage).listSetAside([sessionKind]);
+    expect(aside.find((a) => a.key === sessionKey('broken-one'))).toMatchObject({ at: 1234, why: 'it is not valid JSON', text: '{"version": 1, "seq": "many"' });
     expect(storage.getItem(sessionKey('broken-one'))).toBeNull();
     expect(store.list().problems).toEqual([]); // reported once, then kept aside
   });
@@ -48,7 +50,7 @@ describe('past sessions storage', () => {
     const future = JSON.stringify({ version: 7, anything: true });
     storage.setItem(sessionKey('from-the-future'), future);
     const result = store.load('from-the-future');
-    expect(result).toEqual({ status: 'unreadable', message: expect.stringMatching(/newer version of the app .* left as it is/) });
+    expect(result).toEqual({ status: 'unreadable', message: expect.stringMatching(/newer version of this app, so it was left untouched/) });
     expect(storage.getItem(sessionKey('from-the-future'))).toBe(future);
   });
 

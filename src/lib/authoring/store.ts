@@ -1,28 +1,33 @@
 /**
- * The custom-scenario store: scenarios people imported, kept in the browser's localStorage, one key per
- * scenario (`osotd:v1:custom:<id>`), so one broken entry never takes the others with it.
+ * The custom-scenario store: scenarios people imported, kept in the browser's localStorage, one record
+ * per scenario (`osotd:v1:custom:<id>`) in the app's one record store (`../persistence/record-store.ts`),
+ * so one broken entry never takes the others, or the runs played on it, with it.
  *
- * Listing, removing and exporting are safe on the library screen's first load: this module uses no zod.
- * Saving from text and loading to play validate with the full schema, loaded with `import()`.
+ * Listing, removing and exporting need only the record's `zod/mini` schema. Saving from text and loading
+ * to play validate with the full scenario schema, loaded with `import()`.
  *
  * Guarantees: a save writes one key with one `setItem`, after every check has passed, so a failed import
  * changes nothing; a built-in id is never taken; an existing custom scenario is replaced only when asked.
- * An entry that cannot be read is set aside under `osotd:v1:custom-set-aside:<id>:<time>` and reported,
- * never deleted.
+ * An entry that cannot be read is set aside with its reason and reported, never deleted; an entry from
+ * a newer version of the app is left untouched.
  */
+import * as z from 'zod/mini';
 import type { Scenario } from '../engine/schema.ts';
 import { summarise, type ScenarioSummary } from '../scenarios/summary.ts';
-import { exportScenario, type ExportedFile } from './export.ts';
+import { RecordStore, SET_ASIDE_PREFIX, type RecordKind } from '../persistence/record-store.ts';
+import { browserStorage, type KeyValueStorage } from '../persistence/storage.ts';
+import type { ExportedFile } from './export.ts';
 import { freeId } from './ids.ts';
 import type { ImportCheck, ImportProblem } from './import.ts';
 
 export const CUSTOM_KEY_PREFIX = 'osotd:v1:custom:';
-export const SET_ASIDE_KEY_PREFIX = 'osotd:v1:custom-set-aside:';
-/** Version of a saved entry; bump with a step in `migrate()`. */
+/** Where entries that could not be read are kept (the record store's set-aside space). */
+export const SET_ASIDE_KEY_PREFIX = SET_ASIDE_PREFIX;
+/** Version of a saved entry; bump with a migration in `customScenarioKind`. */
 export const CUSTOM_RECORD_VERSION = 1;
 
 /** The part of the Web Storage API the store uses (localStorage, or a fake in tests). */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+export type StorageLike = KeyValueStorage;
 
 export interface StoreOptions {
   /** Defaults to `localStorage`. */
@@ -46,111 +51,43 @@ export interface CustomListing {
   notices: string[];
 }
 
+const customSchema = z.object({
+  version: z.literal(CUSTOM_RECORD_VERSION),
+  status: z.enum(['ready', 'draft']),
+  savedAt: z.string(),
+  summary: z.object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    seats: z.array(z.enum(['employer', 'candidate'])),
+    minutes: z.number(),
+    tags: z.array(z.string()),
+  }),
+  /** Advice only: an entry that lost its warnings is still usable, with none. */
+  warnings: z._default(z.array(z.string()), []),
+  /** The validated scenario; validated again, with the full schema, before it is played. */
+  scenario: z.record(z.string(), z.unknown()),
+});
 /** A saved entry, as written by `saveChecked`. */
-interface CustomRecord {
-  version: typeof CUSTOM_RECORD_VERSION;
-  status: 'ready' | 'draft';
-  savedAt: string;
-  summary: ScenarioSummary;
-  warnings: string[];
-  /** The validated scenario; validated again before it is played. */
-  scenario: Record<string, unknown>;
-}
+type CustomRecord = z.infer<typeof customSchema>;
 
-/*
- * The entry's shape is checked by hand rather than with zod/mini: this module is on the library's first
- * load, and any zod there makes the bundler hoist zod's whole shared core (~18 KB gzip) into that chunk,
- * because the lazily loaded validator uses the same core. The scenario inside is checked with the full
- * schema when it is opened.
- */
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Imported scenarios, as a kind of saved record. */
+export const customScenarioKind: RecordKind<CustomRecord> = {
+  name: 'a saved scenario',
+  prefix: CUSTOM_KEY_PREFIX,
+  version: CUSTOM_RECORD_VERSION,
+  schema: customSchema,
+  check: (record, id) => (record.summary.id !== id || record.scenario.id !== id ? 'its id does not match its name' : undefined),
+  describe: (id) => `your saved scenario "${id}"`,
+};
 
-function isSummary(v: unknown): v is ScenarioSummary {
-  return (
-    isObject(v) &&
-    isString(v.id) &&
-    isString(v.title) &&
-    isString(v.summary) &&
-    Array.isArray(v.seats) &&
-    v.seats.every((s) => s === 'employer' || s === 'candidate') &&
-    typeof v.minutes === 'number' &&
-    isStringList(v.tags)
-  );
-}
+const UNAVAILABLE = 'This browser does not let the app store scenarios';
 
-function isRecord(v: unknown): v is CustomRecord {
-  return (
-    isObject(v) &&
-    v.version === CUSTOM_RECORD_VERSION &&
-    (v.status === 'ready' || v.status === 'draft') &&
-    isString(v.savedAt) &&
-    isSummary(v.summary) &&
-    isStringList(v.warnings) &&
-    isObject(v.scenario)
-  );
-}
-
-type ReadResult = { kind: 'ok'; record: CustomRecord; raw: string } | { kind: 'newer'; version: number } | { kind: 'broken'; reason: string; raw: string };
-
-function defaultStorage(): StorageLike | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined; // e.g. storage blocked by the browser's privacy settings
-  }
-}
-
-const keyOf = (id: string) => CUSTOM_KEY_PREFIX + id;
-
-function customKeys(storage: StorageLike): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(CUSTOM_KEY_PREFIX)) keys.push(key);
-  }
-  return keys;
-}
-
-/** Bring an older entry up to date, and fill what can safely be filled. Unknown shapes pass through to the check. */
-function migrate(data: unknown): unknown {
-  if (typeof data !== 'object' || data === null) return data;
-  const entry = data as Record<string, unknown>;
-  // Repair: the warnings are advice only; an entry that lost them is still usable.
-  if (entry.version === CUSTOM_RECORD_VERSION && !Array.isArray(entry.warnings)) return { ...entry, warnings: [] };
-  return entry;
-}
-
-function readEntry(storage: StorageLike, key: string): ReadResult | undefined {
-  const raw = storage.getItem(key);
-  if (raw === null) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return { kind: 'broken', reason: 'it is not valid JSON', raw };
-  }
-  const version = (data as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version > CUSTOM_RECORD_VERSION) return { kind: 'newer', version };
-  const record = migrate(data);
-  if (!isRecord(record)) return { kind: 'broken', reason: 'its contents are not in the expected shape', raw };
-  const id = key.slice(CUSTOM_KEY_PREFIX.length);
-  if (record.summary.id !== id || record.scenario.id !== id) return { kind: 'broken', reason: 'its id does not match its name', raw };
-  return { kind: 'ok', record, raw };
-}
-
-/** Move an unreadable entry out of the way, keeping its data. Returns the notice to show. */
-function setAside(storage: StorageLike, key: string, raw: string, reason: string): string {
-  const id = key.slice(CUSTOM_KEY_PREFIX.length);
-  const asideKey = `${SET_ASIDE_KEY_PREFIX}${id}:${Date.now()}`;
-  try {
-    storage.setItem(asideKey, raw);
-    storage.removeItem(key);
-    return `Your saved scenario "${id}" could not be read (${reason}). It has been set aside, not deleted: its data is kept in this browser under "${asideKey}".`;
-  } catch {
-    return `Your saved scenario "${id}" could not be read (${reason}). It was left where it is.`;
-  }
+/** The record store over the given storage, or the browser's; undefined when the browser refuses storage. */
+function recordsOf(options: StoreOptions): RecordStore | undefined {
+  if (options.storage) return new RecordStore(options.storage);
+  const { storage, persistent } = browserStorage();
+  return persistent ? new RecordStore(storage) : undefined;
 }
 
 function toSummary(record: CustomRecord): CustomScenarioSummary {
@@ -159,25 +96,17 @@ function toSummary(record: CustomRecord): CustomScenarioSummary {
 
 /** Every custom scenario, sorted by title, with notices about entries that could not be read. */
 export function listCustomScenarios(options: StoreOptions = {}): CustomListing {
-  const storage = options.storage ?? defaultStorage();
-  if (!storage) return { scenarios: [], notices: ['This browser does not let the app store scenarios, so imported scenarios cannot be kept.'] };
-  const scenarios: CustomScenarioSummary[] = [];
-  const notices: string[] = [];
-  for (const key of customKeys(storage)) {
-    const entry = readEntry(storage, key);
-    if (!entry) continue;
-    if (entry.kind === 'ok') scenarios.push(toSummary(entry.record));
-    else if (entry.kind === 'newer') notices.push(`The saved scenario "${key.slice(CUSTOM_KEY_PREFIX.length)}" was saved by a newer version of this app; it is left untouched.`);
-    else notices.push(setAside(storage, key, entry.raw, entry.reason));
-  }
+  const records = recordsOf(options);
+  if (!records) return { scenarios: [], notices: [`${UNAVAILABLE}, so imported scenarios cannot be kept.`] };
+  const { records: found, messages } = records.readAll(customScenarioKind);
+  const scenarios = found.map((r) => toSummary(r.value));
   scenarios.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
-  return { scenarios, notices };
+  return { scenarios, notices: messages };
 }
 
 /** Ids of the saved custom scenarios (readable or not: an id in use is in use). */
 export function customScenarioIds(options: StoreOptions = {}): string[] {
-  const storage = options.storage ?? defaultStorage();
-  return storage ? customKeys(storage).map((key) => key.slice(CUSTOM_KEY_PREFIX.length)) : [];
+  return recordsOf(options)?.ids(customScenarioKind) ?? [];
 }
 
 export interface SaveOptions extends StoreOptions {
@@ -205,17 +134,17 @@ export type SaveResult =
 
 /** Store a checked file. Writes exactly one entry, or nothing. */
 export function saveChecked(check: ImportCheck, options: SaveOptions): SaveResult {
-  const storage = options.storage ?? defaultStorage();
   if (!check.ok) {
     const n = check.problems.length;
     return { ok: false, reason: 'invalid', message: `The file has ${n} problem${n === 1 ? '' : 's'}; nothing was saved.`, problems: check.problems };
   }
-  if (!storage) return { ok: false, reason: 'storage', message: 'This browser does not let the app store scenarios; nothing was saved.' };
+  const records = recordsOf(options);
+  if (!records) return { ok: false, reason: 'storage', message: `${UNAVAILABLE}; nothing was saved.` };
   if (check.status === 'draft' && !options.asDraft) {
     return { ok: false, reason: 'draft', message: 'This scenario is not finished (see the warnings). Save it as a draft to keep it anyway.' };
   }
   const builtIn = new Set(options.builtInIds);
-  const custom = new Set(customScenarioIds({ storage }));
+  const custom = new Set(records.ids(customScenarioKind));
   let scenario: Scenario = check.scenario;
   const id = scenario.id;
   let replaced = false;
@@ -242,13 +171,12 @@ export function saveChecked(check: ImportCheck, options: SaveOptions): SaveResul
     savedAt: (options.now?.() ?? new Date()).toISOString(),
     summary: summarise(scenario),
     warnings: check.warnings.map((w) => `${w.where}: ${w.message}`),
-    scenario: scenario as unknown as Record<string, unknown>,
+    scenario,
   };
-  try {
-    storage.setItem(keyOf(scenario.id), JSON.stringify(record));
-  } catch (error) {
-    const name = typeof (error as { name?: unknown } | null)?.name === 'string' ? (error as { name: string }).name : 'an error';
-    return { ok: false, reason: 'storage', message: `The browser would not store the scenario (${name}); its storage may be full. Nothing was changed.` };
+  const written = records.write(customScenarioKind, scenario.id, record);
+  if (!written.ok) {
+    const why = written.why === 'newer' ? written.message : `The browser would not store the scenario (${written.why === 'full' ? 'its storage is full' : 'storage is switched off'}).`;
+    return { ok: false, reason: 'storage', message: `${why} Nothing was changed.` };
   }
   return { ok: true, summary: toSummary(record), replaced, ...(renamedFrom ? { renamedFrom } : {}) };
 }
@@ -267,28 +195,27 @@ export type LoadResult = { ok: true; scenario: Scenario; summary: CustomScenario
  * One that no longer validates is set aside and explained.
  */
 export async function loadCustomScenario(id: string, options: StoreOptions = {}): Promise<LoadResult> {
-  const storage = options.storage ?? defaultStorage();
-  const entry = storage ? readEntry(storage, keyOf(id)) : undefined;
-  if (!storage || !entry) return { ok: false, message: `There is no custom scenario called "${id}".` };
-  if (entry.kind === 'newer') return { ok: false, message: `The scenario "${id}" was saved by a newer version of this app and cannot be opened here.` };
-  if (entry.kind === 'broken') return { ok: false, message: setAside(storage, keyOf(id), entry.raw, entry.reason) };
+  const records = recordsOf(options);
+  const read = records?.read(customScenarioKind, id);
+  if (!records || !read || read.status === 'missing') return { ok: false, message: `There is no custom scenario called "${id}".` };
+  if (read.status === 'unreadable') return { ok: false, message: read.message };
   const { validateScenario } = await import('../engine/validate.ts');
-  const validation = validateScenario(entry.record.scenario);
+  const validation = validateScenario(read.value.scenario);
   if (!validation.ok) {
     const first = validation.problems[0]!;
-    return { ok: false, message: setAside(storage, keyOf(id), entry.raw, `${first.where}: ${first.message}`) };
+    return { ok: false, message: records.setAside(customScenarioKind, id, `${first.where}: ${first.message}`) };
   }
-  return { ok: true, scenario: validation.scenario, summary: toSummary(entry.record) };
+  return { ok: true, scenario: validation.scenario, summary: toSummary(read.value) };
 }
 
 /**
- * A custom scenario as a file to download, exactly as it was saved (no validator needed). Undefined when
- * there is no readable entry by that id.
+ * A custom scenario as a file to download, exactly as it was saved (no validator needed; the same file
+ * `exportScenario` gives). Undefined when there is no readable entry by that id.
  */
 export function customScenarioFile(id: string, options: StoreOptions = {}): ExportedFile | undefined {
-  const storage = options.storage ?? defaultStorage();
-  const entry = storage ? readEntry(storage, keyOf(id)) : undefined;
-  return entry?.kind === 'ok' ? exportScenario(entry.record.scenario as unknown as Scenario) : undefined;
+  const read = recordsOf(options)?.read(customScenarioKind, id);
+  if (read?.status !== 'found') return undefined;
+  return { filename: `${id}.json`, text: `${JSON.stringify(read.value.scenario, null, 2)}\n`, mimeType: 'application/json' };
 }
 
 export interface Removal {
@@ -298,8 +225,8 @@ export interface Removal {
 }
 
 export function removeCustomScenario(id: string, options: StoreOptions = {}): Removal {
-  const storage = options.storage ?? defaultStorage();
-  const key = keyOf(id);
+  const storage = recordsOf(options)?.storage;
+  const key = CUSTOM_KEY_PREFIX + id;
   const raw = storage?.getItem(key) ?? null;
   if (!storage || raw === null) return { removed: false, undo: () => false };
   storage.removeItem(key);

@@ -2,8 +2,9 @@
  * Saved sessions: the versioned format (parsed with zod/mini, so full zod stays off the first load), the
  * order of revisions, restoring a snapshot, and a store over localStorage.
  *
- * A saved entry that cannot be read is reported and set aside under a `…:corrupt:…` key, never silently
- * dropped; an entry written by a newer version of the app is left untouched.
+ * Sessions are a kind of record in the app's one record store (`../persistence/record-store.ts`): an
+ * entry that cannot be read is reported and set aside with its reason, never silently dropped; an entry
+ * written by a newer version of the app is left untouched.
  */
 import * as z from 'zod/mini';
 import { OUTCOMES, type Outcome } from '../engine/ledger.ts';
@@ -12,8 +13,9 @@ import { ROOM_MODES, seatOf, walk, WalkError } from './position.ts';
 import { createSessionMachine, phaseOf, type SessionContext, type SessionSnapshot } from './session-machine.ts';
 import { MAX_VOTES } from './votes.ts';
 import { browserStorage, memoryStorage, type KeyValueStorage } from '../persistence/storage.ts';
+import { decode, RecordStore, type RecordKind } from '../persistence/record-store.ts';
 
-/** Bumped when the saved format changes; older entries go through `MIGRATIONS`. */
+/** Bumped when the saved format changes; older entries go through `sessionKind.migrations`. */
 export const SESSION_FORMAT_VERSION = 1;
 export const STORAGE_PREFIX = 'osotd:v1:facilitator:';
 import { SESSION_ID_PATTERN } from './routes.ts';
@@ -29,7 +31,7 @@ const timer = z.discriminatedUnion('status', [
   z.object({ status: z.literal('running'), durationMs: time, elapsedMs: time, since: time }),
   z.object({ status: z.literal('paused'), durationMs: time, elapsedMs: time }),
 ]);
-const step = z.object({ scene: word, event: word, side: z.nullable(side), auto: z.boolean(), at: time });
+const step = z.object({ scene: word, event: word, side: z.nullable(side), auto: z.boolean(), at: time, target: z.optional(word), branch: z.optional(z.int()) });
 const ballotFields = {
   scene: word,
   side,
@@ -47,6 +49,8 @@ const contextSchema = z.object({
   id: z.string().check(z.regex(SESSION_ID_PATTERN)),
   scenarioId: word,
   mode: z.enum(ROOM_MODES as [string, ...string[]]),
+  /** Sessions saved before options were shuffled showed them in file order: seed 1 stands in. */
+  seed: z._default(z.int(), 1),
   teams: z.object({ employer: z.string().check(z.maxLength(40)), candidate: z.string().check(z.maxLength(40)) }),
   timerSeconds: z.int().check(z.minimum(1), z.maximum(24 * 3600)),
   timer,
@@ -88,29 +92,24 @@ export interface PersistedSession {
   context: SessionContext;
 }
 
-/** Upgrades from older saved formats, by the version they upgrade from. None yet: version 1 is the first. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Facilitator sessions, as a kind of saved record. Version 1 is the first format: no migrations yet. */
+export const sessionKind: RecordKind<z.infer<typeof persistedSchema>> = {
+  name: 'a saved session',
+  prefix: `${STORAGE_PREFIX}session:`,
+  version: SESSION_FORMAT_VERSION,
+  schema: persistedSchema,
+  migrations: {},
+  check: (saved, id) => (id && saved.context.id !== id ? 'it holds another session' : undefined),
+  describe: (id) => (id ? `the saved session "${id}"` : undefined),
+};
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; newer?: boolean };
 
 /** Parse saved or received data, migrating older versions. */
 export function parsePersisted(data: unknown): Parsed<PersistedSession> {
-  if (!data || typeof data !== 'object') return { ok: false, message: 'it is not a saved session' };
-  let record = data as Record<string, unknown>;
-  const version = record.version;
-  if (typeof version !== 'number') return { ok: false, message: 'it has no format version' };
-  if (version > SESSION_FORMAT_VERSION) return { ok: false, newer: true, message: `it was saved by a newer version of the app (format ${version})` };
-  for (let v = version; v < SESSION_FORMAT_VERSION; v++) {
-    const migrate = MIGRATIONS[v];
-    if (!migrate) return { ok: false, message: `format ${version} can no longer be read` };
-    record = migrate(record);
-  }
-  const parsed = persistedSchema.safeParse(record);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, message: `part of it is damaged (${issue ? `${issue.path.join('.') || 'the entry'}: ${issue.message}` : 'unknown'})` };
-  }
-  return { ok: true, value: parsed.data as PersistedSession };
+  const decoded = decode(sessionKind, data);
+  if (!decoded.ok) return { ok: false, message: decoded.reason, ...(decoded.newer === undefined ? {} : { newer: true }) };
+  return { ok: true, value: decoded.value as PersistedSession };
 }
 
 /** Revisions are ordered by `seq`, then by `origin` (so two windows that changed at once agree on one). */
@@ -192,111 +191,59 @@ export interface SessionSummary {
   savedAt: number;
 }
 
-export const sessionKey = (id: string) => `${STORAGE_PREFIX}session:${id}`;
+export const sessionKey = (id: string) => sessionKind.prefix + id;
 
 export class SessionStore {
   readonly storage: StorageLike;
   /** False when sessions live only in memory (the browser refused storage). */
   readonly persistent: boolean;
-  readonly #now: () => number;
+  readonly #records: RecordStore;
 
   /** Without `storage`, the browser's localStorage, or memory when the browser refuses it. */
   constructor(storage?: StorageLike | null, now: () => number = Date.now) {
     const fallback = storage === undefined ? browserStorage() : { storage: storage ?? memoryStorage(), persistent: storage !== null };
     this.storage = fallback.storage;
     this.persistent = fallback.persistent;
-    this.#now = now;
+    this.#records = new RecordStore(this.storage, now);
   }
 
   load(id: string): LoadResult {
-    const key = sessionKey(id);
-    let text: string | null;
-    try {
-      text = this.storage.getItem(key);
-    } catch {
-      return { status: 'unreadable', message: 'The browser would not let the app read its saved sessions.' };
-    }
-    if (text === null) return { status: 'missing' };
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      return { status: 'unreadable', message: this.#setAside(key, text, 'it is not valid JSON') };
-    }
-    const parsed = parsePersisted(data);
-    if (parsed.ok && parsed.value.context.id !== id) return { status: 'unreadable', message: this.#setAside(key, text, 'it holds another session') };
-    if (parsed.ok) return { status: 'found', session: parsed.value };
-    if (parsed.newer) return { status: 'unreadable', message: `The saved session "${id}" could not be opened: ${parsed.message}. It was left as it is.` };
-    return { status: 'unreadable', message: this.#setAside(key, text, parsed.message) };
+    const read = this.#records.read(sessionKind, id);
+    if (read.status === 'found') return { status: 'found', session: read.value as PersistedSession };
+    return read.status === 'missing' ? read : { status: 'unreadable', message: read.message };
   }
 
   /** Save unless the stored revision is newer. Returns a message when the browser refused. */
   save(session: PersistedSession): { ok: true; written: boolean } | { ok: false; message: string } {
-    const key = sessionKey(session.context.id);
-    try {
-      const stored = this.load(session.context.id);
-      if (stored.status === 'found' && compareRevisions(stored.session, session) > 0) return { ok: true, written: false };
-      if (stored.status === 'unreadable' && this.storage.getItem(key) !== null) return { ok: false, message: stored.message };
-      this.storage.setItem(key, JSON.stringify(session));
-      return { ok: true, written: true };
-    } catch {
-      return { ok: false, message: 'The browser refused to save the session (storage may be full). Export the report to keep it.' };
-    }
+    const id = session.context.id;
+    const stored = this.load(id);
+    if (stored.status === 'found' && compareRevisions(stored.session, session) > 0) return { ok: true, written: false };
+    const written = this.#records.write(sessionKind, id, session);
+    if (written.ok) return { ok: true, written: true };
+    if (written.why === 'newer') return { ok: false, message: written.message };
+    return { ok: false, message: `The browser refused to save the session (storage ${written.why === 'full' ? 'is full' : 'is switched off'}). Export the report to keep it.` };
   }
 
   /** Every saved session, newest first, and a message for each entry that could not be read. */
   list(): { sessions: SessionSummary[]; problems: string[] } {
-    const sessions: SessionSummary[] = [];
-    const problems: string[] = [];
-    const ids: string[] = [];
-    try {
-      for (let i = 0; i < this.storage.length; i++) {
-        const key = this.storage.key(i);
-        if (key?.startsWith(`${STORAGE_PREFIX}session:`)) ids.push(key.slice(`${STORAGE_PREFIX}session:`.length));
-      }
-    } catch {
-      return { sessions, problems: ['The browser would not let the app read its saved sessions.'] };
-    }
-    for (const id of ids) {
-      const result = this.load(id);
-      if (result.status === 'unreadable') problems.push(result.message);
-      if (result.status !== 'found') continue;
-      const { context, title, outcome, savedAt } = result.session;
-      sessions.push({
-        id,
-        scenarioId: context.scenarioId,
-        title: title ?? context.scenarioId,
-        mode: context.mode,
-        createdAt: context.createdAt,
-        startedAt: context.startedAt,
-        endedAt: context.endedAt,
-        decisions: context.decisions.length,
-        outcome: outcome ?? null,
-        savedAt,
-      });
-    }
+    const { records, messages } = this.#records.readAll(sessionKind);
+    const sessions = records.map(({ id, value: { context, title, outcome, savedAt } }): SessionSummary => ({
+      id,
+      scenarioId: context.scenarioId,
+      title: title ?? context.scenarioId,
+      mode: context.mode as SessionSummary['mode'],
+      createdAt: context.createdAt,
+      startedAt: context.startedAt,
+      endedAt: context.endedAt,
+      decisions: context.decisions.length,
+      outcome: outcome ?? null,
+      savedAt,
+    }));
     sessions.sort((a, b) => b.savedAt - a.savedAt);
-    return { sessions, problems };
+    return { sessions, problems: messages };
   }
 
   remove(id: string): void {
-    try {
-      this.storage.removeItem(sessionKey(id));
-    } catch {
-      // Nothing to do: the entry stays, and the list shows it again.
-    }
-  }
-
-  /** Keep unreadable text under a corrupt key and free the session key; returns the message for the user. */
-  #setAside(key: string, text: string, reason: string): string {
-    const id = key.slice(key.lastIndexOf(':') + 1);
-    const kept = `${STORAGE_PREFIX}corrupt:${this.#now()}:${id}`;
-    try {
-      this.storage.setItem(kept, text);
-      this.storage.removeItem(key);
-      return `The saved session "${id}" could not be read (${reason}). It was set aside as "${kept}"; nothing else was changed.`;
-    } catch {
-      return `The saved session "${id}" could not be read (${reason}), and could not be set aside either; it was left as it is.`;
-    }
+    this.#records.remove(sessionKind, id);
   }
 }

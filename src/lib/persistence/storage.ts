@@ -26,15 +26,30 @@ export function memoryStorage(initial: Record<string, string> = {}): KeyValueSto
   };
 }
 
-/** The browser's localStorage when it works; otherwise memory, with `persistent: false`. */
-export function browserStorage(): { storage: KeyValueStorage; persistent: boolean } {
+/** Whether an error from `setItem` means the storage is full (QuotaExceededError, or Firefox's NS_ERROR_DOM_QUOTA_REACHED). */
+export function isStorageFull(error: unknown): boolean {
+  return /quota/i.test(String((error as { name?: unknown } | null)?.name));
+}
+
+/**
+ * The browser's localStorage when it works; otherwise memory, with `persistent: false`. A full storage
+ * refuses the probe but still holds everything saved, so it is used (writes then report that it is full):
+ * falling back to memory would hide every saved run.
+ */
+export function browserStorage(local?: KeyValueStorage): { storage: KeyValueStorage; persistent: boolean } {
+  let storage: KeyValueStorage | undefined;
   try {
-    const storage = globalThis.localStorage;
+    storage = local ?? globalThis.localStorage;
     const probe = 'osotd:probe';
     storage.setItem(probe, '1');
     storage.removeItem(probe);
     return { storage, persistent: true };
-  } catch {
+  } catch (error) {
+    try {
+      if (storage && isStorageFull(error) && storage.length > 0) return { storage, persistent: true };
+    } catch {
+      // Not readable either: memory it is.
+    }
     return { storage: memoryStorage(), persistent: false };
   }
 }
