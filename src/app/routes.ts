@@ -16,6 +16,7 @@ export type Route =
   | { name: 'replay'; link: string }
   | { name: 'import' }
   | { name: 'map'; id: string }
+  | { name: 'howItWorks' }
   | { name: 'yourData' }
   | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
   | { name: 'badFacilitatorLink'; message: string; hash: string }
@@ -46,6 +47,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'replay', pattern: 'replay/:link', make: ({ link }) => ({ name: 'replay', link: link! }) },
   { name: 'import', pattern: 'import', make: () => ({ name: 'import' }) },
   { name: 'map', pattern: 'map/:id', make: ({ id }) => (named(id) ? { name: 'map', id } : null) },
+  { name: 'howItWorks', pattern: 'how-it-works', make: () => ({ name: 'howItWorks' }) },
   { name: 'yourData', pattern: 'your-data', make: () => ({ name: 'yourData' }) },
 ];
 

@@ -42,6 +42,14 @@ test('library, scenario screen, and play in coach mode with feedback and undo', 
   await checkScreen(page, 'play-coach');
 });
 
+test('the "How it works" page, from the library', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'How it works' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'How it works' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Four outcomes' }).getByRole('listitem')).toHaveCount(4);
+  await checkScreen(page, 'how-it-works');
+});
+
 test('play in realistic mode, the debrief, a branched run with its comparison, and the library with progress', async ({ page }) => {
   const { first, second, at } = fork(phoneScreen, 'employer');
   await page.goto('/');

@@ -8,6 +8,7 @@ describe('routes', () => {
     ['#/play/phone-screen/both', { name: 'play', id: 'phone-screen', seat: 'both' }],
     ['#/run/rabc123', { name: 'run', runId: 'rabc123' }],
     ['#/replay/1.phone-screen.c.0213.m', { name: 'replay', link: '1.phone-screen.c.0213.m' }],
+    ['#/how-it-works', { name: 'howItWorks' }],
   ];
 
   it.each(routes)('reads %s and writes it back', (hash, route) => {
@@ -26,6 +27,7 @@ describe('routes', () => {
     ['#/scenario/not%20an%20id', 'scenario/not%20an%20id'],
     ['#/scenario/%E0%A4%A', 'scenario/%E0%A4%A'],
     ['#/run', 'run'],
+    ['#/how-it-works/extra', 'how-it-works/extra'],
   ])('sends %s to "not found"', (hash, path) => {
     expect(parseHash(hash)).toEqual({ name: 'notFound', path });
   });
