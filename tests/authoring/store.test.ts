@@ -11,6 +11,7 @@ import {
   SET_ASIDE_KEY_PREFIX,
 } from '../../src/lib/authoring/store.ts';
 import { RecordStore } from '../../src/lib/persistence/record-store.ts';
+import { listSetAside } from '../../src/lib/persistence/set-aside.ts';
 import { fake, fakeText, MemoryStorage } from './support.ts';
 import { readFileSync } from 'node:fs';
 
@@ -120,7 +121,7 @@ describe('the custom-scenario store', () => {
     const listing = listCustomScenarios({ storage });
     expect(listing.scenarios.map((s) => s.id)).toEqual(['fake-call']);
     expect(listing.notices).toEqual([expect.stringMatching(/^Your saved scenario "broken" could not be read \(it is not valid JSON\)\. It was set aside, not deleted/)]);
-    const [aside, ...more] = new RecordStore(storage).listSetAside([customScenarioKind]);
+    const [aside, ...more] = listSetAside(new RecordStore(storage), [customScenarioKind]);
     expect(more).toEqual([]);
     expect(aside).toMatchObject({ key: `${CUSTOM_KEY_PREFIX}broken`, what: 'your saved scenario "broken"', why: 'it is not valid JSON', text: '{"version": 1, "summ' });
     expect(aside!.asideKey.startsWith(SET_ASIDE_KEY_PREFIX)).toBe(true);

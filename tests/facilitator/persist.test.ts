@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FacilitatorSession } from '../../src/lib/facilitator/controller.ts';
 import { memoryStorage, sessionKey, sessionKind, SessionStore } from '../../src/lib/facilitator/persist.ts';
 import { RecordStore } from '../../src/lib/persistence/record-store.ts';
+import { listSetAside } from '../../src/lib/persistence/set-aside.ts';
 import { decide, scenario, startSession } from './support.ts';
 
 function finishedSession(store: SessionStore, id: string) {
@@ -38,7 +39,7 @@ describe('past sessions storage', () => {
     expect(problems).toHaveLength(2);
     expect(problems.join('\n')).toMatch(/"broken-one" could not be read \(it is not valid JSON\)\. It was set aside, not deleted/);
     expect(problems.join('\n')).toMatch(/"wrong-shape" could not be read \(part of it is damaged/);
-    const aside = new RecordStore(storage).listSetAside([sessionKind]);
+    const aside = listSetAside(new RecordStore(storage), [sessionKind]);
     expect(aside.find((a) => a.key === sessionKey('broken-one'))).toMatchObject({ at: 1234, why: 'it is not valid JSON', text: '{"version": 1, "seq": "many"' });
     expect(storage.getItem(sessionKey('broken-one'))).toBeNull();
     expect(store.list().problems).toEqual([]); // reported once, then kept aside

@@ -1,56 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
-import { decodeText, RecordStore, SET_ASIDE_PREFIX, type RecordKind } from '../../src/lib/persistence/record-store.ts';
-import { allKeys, browserStorage, memoryStorage, type KeyValueStorage } from '../../src/lib/persistence/storage.ts';
-
-/** A note: version 2 has a title; version 1 called it `name`; version 0 was a bare string. */
-const noteSchema = z.object({ version: z.literal(2), title: z.string().check(z.minLength(1)), id: z.string() });
-const notes: RecordKind<z.infer<typeof noteSchema>> = {
-  name: 'a saved note',
-  prefix: 'test:note:',
-  version: 2,
-  schema: noteSchema,
-  migrations: {
-    0: (data) => {
-      if (typeof data !== 'string') throw new Error('not a string');
-      return { version: 1, name: data };
-    },
-    1: (data) => {
-      const { name, id } = z.object({ name: z.string(), id: z.optional(z.string()) }).parse(data);
-      return { version: 2, title: name, id: id ?? '' };
-    },
-  },
-  check: (note, id) => (note.id !== '' && note.id !== id ? 'its id does not match its name' : undefined),
-  describe: (id, text) => {
-    const title = /"title":"([^"]+)"/.exec(text)?.[1];
-    return title ? `your note “${title}”` : id ? `your note "${id}"` : undefined;
-  },
-};
-
-const note = (id: string, title: string) => JSON.stringify({ version: 2, title, id });
-
-function setup(initial: Record<string, string> = {}) {
-  const storage = memoryStorage(initial);
-  let time = 1000;
-  const records = new RecordStore(storage, () => time++);
-  return { storage, records };
-}
-
-/** A storage that holds what it holds but refuses every write, as a full localStorage does. */
-function fullStorage(initial: Record<string, string>): KeyValueStorage {
-  const inner = memoryStorage(initial);
-  return {
-    get length() {
-      return inner.length;
-    },
-    key: (i) => inner.key(i),
-    getItem: (k) => inner.getItem(k),
-    setItem: () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    },
-    removeItem: (k) => inner.removeItem(k),
-  };
-}
+import { decodeText, RecordStore, SET_ASIDE_PREFIX } from '../../src/lib/persistence/record-store.ts';
+import { exportSetAside, listNewer, listSetAside } from '../../src/lib/persistence/set-aside.ts';
+import { browserStorage, memoryStorage } from '../../src/lib/persistence/storage.ts';
+import { fullStorage, note, notes, setup } from './support.ts';
 
 describe('decoding a record', () => {
   it('migrates an old record step by step to the current version', () => {
@@ -87,10 +39,10 @@ describe('the record store', () => {
       message: 'Your note "bad" could not be read (it is not valid JSON). It was set aside, not deleted: “Your data” lets you download it or try to restore it.',
     });
     expect(storage.getItem('test:note:bad')).toBeNull();
-    const [aside, ...others] = records.listSetAside([notes]);
+    const [aside, ...others] = listSetAside(records, [notes]);
     expect(others).toEqual([]);
     expect(aside).toEqual({ asideKey: expect.stringMatching(new RegExp(`^${SET_ASIDE_PREFIX}`)), key: 'test:note:bad', what: 'your note "bad"', why: 'it is not valid JSON', at: 1000, text: '{"version": 2, "tit' });
-    expect(records.exportSetAside(aside!.asideKey)).toBe('{"version": 2, "tit');
+    expect(exportSetAside(records, aside!.asideKey)).toBe('{"version": 2, "tit');
   });
 
   it('sets aside only the damaged record: every other one still reads', () => {
@@ -101,62 +53,14 @@ describe('the record store', () => {
     expect(records.ids(notes).sort()).toEqual(['also', 'good']);
   });
 
-  it('restores a set-aside record once the cause is fixed, and says why not before', () => {
-    const damaged = JSON.stringify({ version: 2, title: 'Plans', id: 'plans', extra: 1 }).replace('"title"', '"titel"');
-    const { storage, records } = setup({ 'test:note:plans': damaged });
-    records.read(notes, 'plans');
-    const [aside] = records.listSetAside([notes]);
-    expect(records.restore(aside!.asideKey, [notes])).toEqual({ ok: false, message: expect.stringMatching(/^Your note "plans" still cannot be read: part of it is damaged \(title: /) });
-    expect(storage.getItem('test:note:plans')).toBeNull();
-
-    // The cause is fixed: this version of the app learns to read the misspelt field.
-    const tolerant: RecordKind<z.infer<typeof noteSchema>> = {
-      ...notes,
-      schema: z.pipe(
-        z.transform((d: unknown) => (typeof d === 'object' && d !== null && 'titel' in d ? { ...d, title: d.titel } : d)),
-        noteSchema,
-      ),
-    };
-    expect(records.restore(aside!.asideKey, [tolerant])).toEqual({ ok: true, message: 'Your note "plans" was restored.' });
-    expect(storage.getItem('test:note:plans')).toBe(damaged);
-    expect(records.listSetAside([notes])).toEqual([]);
-    expect(records.read(tolerant, 'plans')).toMatchObject({ status: 'found', value: { title: 'Plans' } });
-  });
-
-  it('does not restore over a record saved in its place since', () => {
-    const { storage, records } = setup({ 'test:note:a': 'oops' });
-    records.read(notes, 'a');
-    records.write(notes, 'a', { version: 2, title: 'New', id: 'a' });
-    const [aside] = records.listSetAside([notes]);
-    storage.setItem(aside!.asideKey, JSON.stringify({ ...JSON.parse(storage.getItem(aside!.asideKey)!), text: note('a', 'Old') }));
-    expect(records.restore(aside!.asideKey, [notes])).toEqual({ ok: false, message: expect.stringContaining('something else has been saved in its place since') });
-    expect(records.read(notes, 'a')).toMatchObject({ status: 'found', value: { title: 'New' } });
-  });
-
   it('keeps a record from a newer version where it is, reports it, and never overwrites it', () => {
     const future = JSON.stringify({ version: 9, shape: 'unknown' });
     const { storage, records } = setup({ 'test:note:future': future });
     expect(records.read(notes, 'future')).toEqual({ status: 'unreadable', newer: true, message: 'Your note "future" was saved by a newer version of this app, so it was left untouched.' });
     expect(records.write(notes, 'future', { version: 2, title: 'Mine', id: 'future' })).toEqual({ ok: false, why: 'newer', message: expect.stringContaining('was not overwritten') });
     expect(storage.getItem('test:note:future')).toBe(future);
-    expect(records.listSetAside([notes])).toEqual([]);
-    expect(records.listNewer([notes])).toEqual([{ key: 'test:note:future', what: 'your note "future"', version: 9 }]);
-  });
-
-  it('lists what earlier versions of the app set aside, and restores it', () => {
-    const { storage, records } = setup({
-      'osotd:v1:custom-set-aside:my-panel:1700000000000': '{"broken',
-      'osotd:v1:facilitator:corrupt:1700000000001:s-1': '{}',
-      'osotd:v1:corrupt:1700000000002:history': JSON.stringify({ key: 'test:note:n', savedText: note('n', 'Kept'), setAsideAt: 1700000000002 }),
-    });
-    expect(records.listSetAside([notes]).map(({ key, what, at }) => ({ key, what, at }))).toEqual([
-      { key: 'test:note:n', what: 'your note “Kept”', at: 1700000000002 },
-      { key: 'osotd:v1:facilitator:session:s-1', what: 'osotd:v1:facilitator:session:s-1', at: 1700000000001 },
-      { key: 'osotd:v1:custom:my-panel', what: 'osotd:v1:custom:my-panel', at: 1700000000000 },
-    ]);
-    expect(records.restore('osotd:v1:corrupt:1700000000002:history', [notes])).toEqual({ ok: true, message: 'Your note “Kept” was restored.' });
-    expect(storage.getItem('test:note:n')).toBe(note('n', 'Kept'));
-    expect(allKeys(storage)).not.toContain('osotd:v1:corrupt:1700000000002:history');
+    expect(listSetAside(records, [notes])).toEqual([]);
+    expect(listNewer(records, [notes])).toEqual([{ key: 'test:note:future', what: 'your note "future"', version: 9 }]);
   });
 
   it('reports a full storage on write, and leaves a record in place when it cannot be set aside', () => {

@@ -5,6 +5,7 @@ import YourData from '../../src/app/YourData.svelte';
 import { customScenarioKind } from '../../src/lib/authoring/store.ts';
 import { sessionKind } from '../../src/lib/facilitator/persist.ts';
 import { RecordStore } from '../../src/lib/persistence/record-store.ts';
+import { listSetAside } from '../../src/lib/persistence/set-aside.ts';
 import { memoryStorage } from '../../src/lib/persistence/storage.ts';
 import { axeViolations } from '../support/axe.ts';
 
@@ -44,7 +45,7 @@ describe('<YourData>', () => {
     expect(storage.getItem('osotd:v1:custom:my-panel')).toBeNull();
 
     // Someone repairs the text (as a newer version of the app might); now it reads.
-    const [entry] = records.listSetAside();
+    const [entry] = listSetAside(records);
     const fixed = JSON.stringify({
       version: 1,
       status: 'ready',

@@ -11,7 +11,7 @@
  * - A record from a newer version of the app is kept untouched where it is, reported, and never
  *   overwritten.
  * - A set-aside record can be exported (its original text) or restored: it is read again and moved
- *   back if it now reads, otherwise the store says why.
+ *   back if it now reads, otherwise the store says why (`set-aside.ts`, loaded with the "Your data" screen).
  *
  * On the first load (the library's saved progress), so it stays small and uses `zod/mini` only.
  */
@@ -41,39 +41,17 @@ export type Decoded<T> = { ok: true; value: T; migratedFrom?: number } | { ok: f
 /** Where set-aside records are kept. */
 export const SET_ASIDE_PREFIX = 'osotd:set-aside:';
 
-/** A record that was set aside because it could not be read. */
-export interface SetAside {
-  /** Where it is kept now. */
-  asideKey: string;
-  /** Where it was. */
-  key: string;
-  /** What it was, in words. */
-  what: string;
-  /** Why it was set aside, in words. */
-  why: string;
-  /** When, ms since 1970. */
-  at: number;
-  /** Its text exactly as it was saved. */
-  text: string;
-}
-
-/** A record kept where it is because a newer version of the app saved it. */
-export interface KeptNewer {
-  key: string;
-  what: string;
-  version: number;
-}
-
 /** A kind of any record type, where only its key, version and words matter. */
 export type AnyKind = RecordKind<unknown>;
 
 /** The record's declared version: 0 without one; undefined when not a usable number. */
-function versionOf(data: unknown): number | undefined {
+export function versionOf(data: unknown): number | undefined {
   const v = typeof data === 'object' && data !== null && 'version' in data ? data.version : 0;
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
-function parseJson(text: string): { data: unknown } | undefined {
+/** Parsed JSON, or undefined when the text is not JSON. */
+export function parseJson(text: string): { data: unknown } | undefined {
   try {
     return { data: JSON.parse(text) };
   } catch {
@@ -117,14 +95,8 @@ export type Read<T> = { status: 'found'; value: T } | { status: 'missing' } | { 
 /** The result of a write; if refused, why: storage `full`, `off`, or a `newer` record in its place. */
 export type Written = { ok: true } | { ok: false; message: string; why: 'full' | 'off' | 'newer' };
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const sentence = (what: string, rest: string) => `${capitalise(what)} ${rest}`;
-
-/** Legacy set-aside keys (before this store): where each kept the original key and the time. */
-const LEGACY: [RegExp, (m: RegExpExecArray) => [key: string, at: number]][] = [
-  [/^osotd:v1:custom-set-aside:(.+):(\d+)$/, (m) => [`osotd:v1:custom:${m[1]}`, Number(m[2])]],
-  [/^osotd:v1:facilitator:corrupt:(\d+):(.+)$/, (m) => [`osotd:v1:facilitator:session:${m[2]}`, Number(m[1])]],
-];
+/** A sentence about a record: `what` with a capital letter, then the rest. */
+export const sentence = (what: string, rest: string) => `${what.charAt(0).toUpperCase()}${what.slice(1)} ${rest}`;
 
 /** Saved records of every kind in one key-value storage (localStorage, or memory). */
 export class RecordStore {
@@ -152,7 +124,8 @@ export class RecordStore {
     return kind.describe?.(id, text) ?? kind.name;
   }
 
-  #get(key: string): string | null {
+  /** The text stored under a key, or null (also when the browser refuses to read). */
+  get(key: string): string | null {
     try {
       return this.storage.getItem(key);
     } catch {
@@ -166,7 +139,7 @@ export class RecordStore {
    */
   read<T>(kind: RecordKind<T>, id: string): Read<T> {
     const key = kind.prefix + id;
-    const text = this.#get(key);
+    const text = this.get(key);
     if (text === null) return { status: 'missing' };
     const result = decodeText(kind, text, id);
     if (result.ok) {
@@ -195,7 +168,7 @@ export class RecordStore {
   /** Write a record (as JSON), unless the one stored there is from a newer version of the app. */
   write<T>(kind: RecordKind<T>, id: string, value: T): Written {
     const key = kind.prefix + id;
-    const stored = this.#get(key);
+    const stored = this.get(key);
     const version = stored === null ? undefined : versionOf(parseJson(stored)?.data);
     if (version !== undefined && version > kind.version) {
       return { ok: false, why: 'newer', message: sentence(this.what(kind, id, stored!), 'was saved by a newer version of this app, so it was not overwritten.') };
@@ -222,12 +195,12 @@ export class RecordStore {
    * Move a record out of the way with the reason, keeping its text; returns the message for the person.
    * `text` defaults to what is stored (e.g. pass it for a record that read but no longer fits).
    */
-  setAside(kind: AnyKind, id: string, why: string, text: string | null = this.#get(kind.prefix + id)): string {
+  setAside(kind: AnyKind, id: string, why: string, text: string | null = this.get(kind.prefix + id)): string {
     const key = kind.prefix + id;
     const what = this.what(kind, id, text ?? '');
     const at = this.now();
     let asideKey = `${SET_ASIDE_PREFIX}${at}:${key}`;
-    for (let n = 2; this.#get(asideKey) !== null; n++) asideKey = `${SET_ASIDE_PREFIX}${at}-${n}:${key}`;
+    for (let n = 2; this.get(asideKey) !== null; n++) asideKey = `${SET_ASIDE_PREFIX}${at}-${n}:${key}`;
     try {
       if (text === null) throw new Error('nothing to keep');
       this.storage.setItem(asideKey, JSON.stringify({ key, what, why, at, text }));
@@ -236,89 +209,5 @@ export class RecordStore {
     } catch {
       return sentence(what, `could not be read (${why}), and could not be set aside either; it was left where it was.`);
     }
-  }
-
-  /** What was set aside (including by earlier versions of the app), newest first; `kinds` name the old ones. */
-  listSetAside(kinds: readonly AnyKind[] = []): SetAside[] {
-    const list: SetAside[] = [];
-    for (const asideKey of allKeys(this.storage)) {
-      const entry = this.#entry(asideKey, kinds);
-      if (entry) list.push(entry);
-    }
-    return list.sort((a, b) => b.at - a.at);
-  }
-
-  /** The kind a key belongs to: the one with the longest matching prefix. */
-  #kindOf(key: string, kinds: readonly AnyKind[]): AnyKind | undefined {
-    return kinds.filter((k) => key.startsWith(k.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
-  }
-
-  #entry(asideKey: string, kinds: readonly AnyKind[]): SetAside | undefined {
-    const stored = this.#get(asideKey);
-    if (stored === null) return undefined;
-    if (asideKey.startsWith(SET_ASIDE_PREFIX)) {
-      const data = parseJson(stored)?.data;
-      if (typeof data !== 'object' || data === null) return undefined;
-      const { key, what, why, at, text } = data as Partial<Record<keyof SetAside, unknown>>;
-      if (typeof key !== 'string' || typeof text !== 'string') return undefined;
-      return { asideKey, key, text, what: String(what ?? key), why: String(why ?? 'it could not be read'), at: Number(at) || 0 };
-    }
-    let old: [key: string, at: number, text: string] | undefined;
-    for (const [pattern, parts] of LEGACY) {
-      const match = pattern.exec(asideKey);
-      if (match) old = [...parts(match), stored];
-    }
-    // The first saved-progress store kept `{ key, savedText, setAsideAt }` under `osotd:v1:corrupt:…`.
-    if (/^osotd:v\d+:corrupt:/.test(asideKey)) {
-      const data = parseJson(stored)?.data as { key?: unknown; savedText?: unknown; setAsideAt?: unknown } | undefined;
-      if (typeof data?.key === 'string' && typeof data.savedText === 'string') old = [data.key, Number(data.setAsideAt) || 0, data.savedText];
-    }
-    if (!old) return undefined;
-    const [key, at, text] = old;
-    const kind = this.#kindOf(key, kinds);
-    const what = kind ? this.what(kind, key.slice(kind.prefix.length), text) : key;
-    return { asideKey, key, text, what, why: 'an earlier version of the app could not read it', at };
-  }
-
-  /** A set-aside record's original text, to download; undefined when there is none under that key. */
-  exportSetAside(asideKey: string): string | undefined {
-    return this.#entry(asideKey, [])?.text;
-  }
-
-  /**
-   * Try to put a set-aside record back: it is read again with its kind's current rules, and moved back
-   * only if it now reads (or is from a newer version, which is kept untouched where it was). Says why not.
-   */
-  restore(asideKey: string, kinds: readonly AnyKind[]): { ok: boolean; message: string } {
-    const entry = this.#entry(asideKey, kinds);
-    if (!entry) return { ok: false, message: 'There is nothing set aside under that name any more.' };
-    const kind = this.#kindOf(entry.key, kinds);
-    if (!kind) return { ok: false, message: sentence(entry.what, 'cannot be restored: this version of the app does not know that kind of data.') };
-    const id = entry.key.slice(kind.prefix.length);
-    const result = decodeText(kind, entry.text, id);
-    if (!result.ok && result.newer === undefined) return { ok: false, message: sentence(entry.what, `still cannot be read: ${result.reason}.`) };
-    if (this.#get(entry.key) !== null) {
-      return { ok: false, message: sentence(entry.what, 'cannot be put back: something else has been saved in its place since. You can still download it.') };
-    }
-    try {
-      this.storage.setItem(entry.key, entry.text);
-      this.storage.removeItem(asideKey);
-    } catch {
-      return { ok: false, message: sentence(entry.what, 'cannot be put back: this browser’s storage is full.') };
-    }
-    return { ok: true, message: sentence(entry.what, result.ok ? 'was restored.' : 'was put back; it is from a newer version of this app, which this one leaves untouched.') };
-  }
-
-  /** Records of these kinds kept where they are because a newer version of the app saved them. */
-  listNewer(kinds: readonly AnyKind[]): KeptNewer[] {
-    const kept: KeptNewer[] = [];
-    for (const kind of kinds) {
-      for (const id of this.ids(kind)) {
-        const text = this.#get(kind.prefix + id);
-        const version = text === null ? undefined : versionOf(parseJson(text)?.data);
-        if (version !== undefined && version > kind.version) kept.push({ key: kind.prefix + id, what: this.what(kind, id, text!), version });
-      }
-    }
-    return kept;
   }
 }
