@@ -4,7 +4,7 @@
  */
 import { OUTCOME_INFO } from '../lib/engine/ledger.ts';
 import type { RunSession } from '../lib/state/run.svelte.ts';
-import { firstName, speakerLine, theSide } from '../lib/ui/words.ts';
+import { coachNoteWords, observedMove, sentence, speakerLine, theSide } from '../lib/ui/words.ts';
 
 export function announce(session: RunSession): string {
   const { scenario } = session;
@@ -17,11 +17,17 @@ export function announce(session: RunSession): string {
   const to = session.handoverTo;
   if (to) return `Pass the device to ${cast[to].name}, ${theSide(to)}.`;
   const parts: string[] = [];
-  const coaching = session.coaching;
-  if (coaching) parts.push(`Coach: ${coaching.choice.meta.feedback}`);
-  parts.push(`${speakerLine(cast, session.scene.meta.speaker)}: ${session.scene.meta.text.join(' ')}`);
-  if (session.aside) parts.push(`Only you can see this: ${session.aside}`);
-  if (turn.kind === 'simulated') parts.push(`${firstName(cast, turn.side)} chooses: ${turn.choice.meta.label}. Press Continue.`);
+  for (const note of session.coaching) {
+    const words = coachNoteWords(cast, note);
+    parts.push(`Coach: ${sentence(words.what)} ${sentence(words.why)}`);
+  }
+  if (session.reviewing) {
+    parts.push(`When you have read this, pass the device on.`);
+    return parts.join(' ');
+  }
+  parts.push(`${speakerLine(cast, session.scene.meta.speaker)}: ${sentence(session.scene.meta.text.join(' '))}`);
+  if (session.aside) parts.push(`Only you can see this: ${sentence(session.aside)}`);
+  if (turn.kind === 'simulated') parts.push(`${sentence(observedMove(cast, turn.side, turn.choice))} Press Continue.`);
   else if (turn.kind === 'player') parts.push(`${turn.choices.length} choices: press 1 to ${turn.choices.length}.`);
   else if (turn.kind === 'continue') parts.push('Press Continue.');
   return parts.join(' ');

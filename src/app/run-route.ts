@@ -3,11 +3,11 @@
  * and seat or starts one; `#/run/<runId>` opens a saved run, after checking it still fits its scenario.
  * Every failure is a message in words; a run that cannot be resumed is set aside, not deleted.
  */
-import { startSnapshot } from '../lib/engine/playthrough.ts';
+import { newSeed } from '../lib/engine/random.ts';
 import type { PlaySeat } from '../lib/engine/machine.ts';
 import type { Scenario } from '../lib/engine/schema.ts';
 import { openRun } from '../lib/persistence/repair.ts';
-import type { RunRecord, SavedSnapshot } from '../lib/persistence/records.ts';
+import type { RunRecord } from '../lib/persistence/records.ts';
 import type { SavedData } from '../lib/state/saved.svelte.ts';
 import { seatWords } from '../lib/ui/words.ts';
 import type { ScenarioSource } from './source.ts';
@@ -46,8 +46,7 @@ export function seatOffered(scenario: Scenario, seat: PlaySeat): boolean {
 
 /** Start a new saved run of a scenario from a seat, in the player's chosen mode. */
 export function startRun(saved: SavedData, scenario: Scenario, seat: PlaySeat): RunRecord {
-  const first = startSnapshot(scenario, seat) as unknown as SavedSnapshot;
-  return saved.startRun({ scenarioId: scenario.id, scenarioTitle: scenario.title, seat, mode: saved.mode, first });
+  return saved.startRun({ scenarioId: scenario.id, scenarioTitle: scenario.title, seat, mode: saved.mode, seed: newSeed() });
 }
 
 export async function openPlay(source: ScenarioSource, saved: SavedData, id: string, seat: PlaySeat): Promise<Opened> {
@@ -85,6 +84,5 @@ export async function openSaved(source: ScenarioSource, saved: SavedData, runId:
       message: `Your run of “${scenario.title}” cannot be resumed, because ${opened.reason}: the scenario has changed since. The run was set aside, not deleted. You can start it again from the library.`,
     };
   }
-  if (opened.repaired) saved.saveRun(opened.run);
   return { kind: 'ready', scenario, record: opened.run };
 }

@@ -86,10 +86,10 @@ const BROKEN: BrokenFile[] = [
   },
   {
     name: 'a format version from the future',
-    text: (d) => (d.format = 2),
+    text: (d) => (d.format = 3),
     where: 'format',
-    message: '"format" must be 1',
-    line: { at: '"format": 2' },
+    message: '"format" must be 2 (or 1 for files written before format 2)',
+    line: { at: '"format": 3' },
   },
   {
     name: 'a speaker who is not in the cast',

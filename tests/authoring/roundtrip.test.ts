@@ -10,7 +10,7 @@ describe('export, then import', () => {
     const file = exportScenario(fake());
     expect(file.filename).toBe('fake-call.json');
     expect(file.mimeType).toBe('application/json');
-    expect(file.text.startsWith('{\n  "format": 1,\n  "id": "fake-call",')).toBe(true);
+    expect(file.text.startsWith('{\n  "format": 2,\n  "id": "fake-call",')).toBe(true);
     expect(file.text.endsWith('}\n')).toBe(true);
   });
 

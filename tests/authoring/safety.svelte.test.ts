@@ -31,7 +31,7 @@ function hostileData(): any {
     scene.description = ALL;
     if (scene.meta.decides) scene.meta.asides = { employer: IMG, candidate: SCRIPT };
     for (const choice of Object.values<any>(scene.on ?? {})) {
-      choice.meta = { label: `${IMG} ${Math.random()}`, feedback: SCRIPT, thoughts: LINK };
+      choice.meta = { label: `${IMG} ${Math.random()}`, feedback: SCRIPT, thoughts: LINK, observed: ALL };
       for (const action of choice.actions) if (action.type === 'dealBreaker') action.params.reason = IMG;
     }
   }

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
-import { createScenarioMachine } from '../../src/lib/engine/machine.ts';
-import { playChoices, startSnapshot } from '../../src/lib/engine/playthrough.ts';
+import { playChoices, resumeRun } from '../../src/lib/engine/playthrough.ts';
 import type { Scenario } from '../../src/lib/engine/schema.ts';
 import { validateScenario } from '../../src/lib/engine/validate.ts';
-import { readRecord, type RunRecord, type SavedSnapshot } from '../../src/lib/persistence/records.ts';
+import { readRecord, type RunRecord } from '../../src/lib/persistence/records.ts';
 import { openRun } from '../../src/lib/persistence/repair.ts';
 import { allKeys, memoryStorage, type KeyValueStorage } from '../../src/lib/persistence/storage.ts';
 import { KEEP_FINISHED_RUNS, KEYS, SaveStore } from '../../src/lib/persistence/store.ts';
@@ -26,30 +24,31 @@ const clock = (start = 1_700_000_000_000) => {
 /** A finished run of the fake call from the employer's seat, as the app saves it. */
 function finishedRun(store: SaveStore, outcome: 'mutualFit' | 'noFit' = 'mutualFit'): RunRecord {
   const choices = analyseScenario(scenario).seats[0]!.outcomes[outcome].choices!;
-  const { snapshots } = playChoices(scenario, 'employer', choices);
-  const run = store.startRun({ scenarioId: scenario.id, scenarioTitle: scenario.title, seat: 'employer', mode: 'coach', first: snapshots[0] as unknown as SavedSnapshot });
-  const full = { ...run, snapshots: snapshots as unknown as SavedSnapshot[] };
+  const { steps } = playChoices(scenario, 'employer', choices, { seed: 7 });
+  const run = store.startRun({ scenarioId: scenario.id, scenarioTitle: scenario.title, seat: 'employer', mode: 'coach', seed: 7 });
+  const full: RunRecord = { ...run, choices, stepCount: steps.length, outcome };
   store.putRun(full);
   return full;
 }
+const start = (seat: 'employer' | 'candidate' | 'both', mode: 'coach' | 'realistic' = 'coach') => ({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat, mode, seed: 3 });
 
 describe('SaveStore', () => {
-  it('keeps a run, with a snapshot after every step, across a reload', () => {
+  it('keeps a run, as its choices, across a reload', () => {
     const storage = memoryStorage();
     const run = finishedRun(new SaveStore(storage, clock()));
     const reloaded = new SaveStore(storage, clock());
     expect(reloaded.problems).toEqual([]);
     expect(reloaded.runs.get(run.id)).toEqual(run);
-    expect(run.snapshots.map((s) => s.context.steps.length)).toEqual(run.snapshots.map((_, i) => i));
+    expect(storage.getItem(KEYS.run(run.id))!.length).toBeLessThan(600);
   });
 
-  it('restores an earlier step exactly from its saved snapshot', () => {
+  it('rebuilds every step of a saved run exactly by replaying its choices', () => {
     const storage = memoryStorage();
     const run = finishedRun(new SaveStore(storage, clock()));
-    const saved = new SaveStore(storage, clock()).runs.get(run.id)!.snapshots[2]!;
-    const actor = createActor(createScenarioMachine(scenario), { input: { seat: 'employer' }, snapshot: saved as never });
-    actor.start();
-    expect(actor.getPersistedSnapshot()).toEqual(saved);
+    const saved = new SaveStore(storage, clock()).runs.get(run.id)!;
+    const { actor, steps } = resumeRun(scenario, saved);
+    expect(steps).toEqual(playChoices(scenario, 'employer', run.choices, { seed: 7 }).steps);
+    expect(actor.getSnapshot().output?.outcome).toBe('mutualFit');
   });
 
   it('records a finished run once in the history and in the outcomes found', () => {
@@ -64,7 +63,7 @@ describe('SaveStore', () => {
 
   it('counts a pass-and-play outcome for both seats', () => {
     const store = new SaveStore(memoryStorage(), clock());
-    const run = store.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'both', mode: 'coach', first: startSnapshot(scenario, 'both') as unknown as SavedSnapshot });
+    const run = store.startRun(start('both'));
     store.finishRun(run, 'mutualFit', 3);
     expect(store.discovered['fake-call']).toEqual({ employer: ['mutualFit'], candidate: ['mutualFit'] });
   });
@@ -82,21 +81,23 @@ describe('SaveStore', () => {
     expect(store.history).toHaveLength(KEEP_FINISHED_RUNS + 3);
   });
 
-  it('branches a run from the exact snapshot of an earlier step, leaving the original as it was', () => {
+  it('branches a run from exactly where it stood before an earlier step, leaving the original as it was', () => {
     const store = new SaveStore(memoryStorage(), clock());
     const run = finishedRun(store);
-    const branch = store.branchRun(run, 1);
+    const { steps } = resumeRun(scenario, run);
+    const firstChoice = steps.findIndex((s) => !s.auto);
+    const branch = store.branchRun(run, firstChoice + 1, steps);
     expect(branch.id).not.toBe(run.id);
-    expect(branch.snapshots).toEqual(run.snapshots.slice(0, 2));
-    expect(branch.branchOf).toEqual({ runId: run.id, step: 1, steps: run.snapshots.at(-1)!.context.steps });
+    expect(branch).toMatchObject({ choices: run.choices.slice(0, 1), stepCount: firstChoice + 1, outcome: null });
+    expect(resumeRun(scenario, branch).steps).toEqual(steps.slice(0, firstChoice + 1));
+    expect(branch.branchOf).toEqual({ runId: run.id, step: firstChoice + 1, choices: run.choices });
     expect(store.runs.get(run.id)).toEqual(run);
   });
 
   it('finds the newest unfinished run of a scenario and seat', () => {
     const store = new SaveStore(memoryStorage(), clock());
-    const first = startSnapshot(scenario, 'candidate') as unknown as SavedSnapshot;
-    store.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'candidate', mode: 'coach', first });
-    const newer = store.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'candidate', mode: 'realistic', first });
+    store.startRun(start('candidate'));
+    const newer = store.startRun(start('candidate', 'realistic'));
     finishedRun(store);
     expect(store.unfinishedRun('fake-call', 'candidate')?.id).toBe(newer.id);
     expect(store.unfinishedRun('fake-call', 'employer')).toBeUndefined();
@@ -163,9 +164,9 @@ describe('corrupted saves', () => {
     expect(storage.getItem(reloaded.problems[0]!.setAsideAs!)).toContain('"theme\\":\\"dark');
   });
 
-  it('rejects a run whose snapshots belong to another seat', () => {
+  it('rejects a run whose choices are not choice events', () => {
     const { reloaded, run } = withDamage({});
-    const text = JSON.stringify({ ...run, id: 'mixed', seat: 'candidate' });
+    const text = JSON.stringify({ ...run, id: 'mixed', choices: ['<img onerror>'] });
     const storage = memoryStorage({ [KEYS.run('mixed')]: text });
     const store = new SaveStore(storage, clock());
     expect(store.runs.size).toBe(0);
@@ -199,7 +200,9 @@ describe('corrupted saves', () => {
 describe('saves from version 0', () => {
   const choices = analyseScenario(scenario).seats.find((s) => s.seat === 'candidate')!.outcomes.employerDeclines.choices!;
   const played = playChoices(scenario, 'candidate', choices.slice(0, 1));
-  const latest = played.snapshots.at(-1)!;
+  // A version-0 run kept its latest XState snapshot: the parts the migration reads.
+  const done = played.actor.getSnapshot();
+  const latest = { status: done.status, value: done.value, output: done.output, context: { seat: 'candidate', seed: 1, steps: played.steps.map(({ scene, event, side, auto }) => ({ scene, event, side, auto })) } };
 
   function v0Storage() {
     return memoryStorage({
@@ -220,18 +223,17 @@ describe('saves from version 0', () => {
     ]);
     expect(store.discovered['fake-call']!.employer).toEqual(['noFit']);
     const run = store.runs.get('old1')!;
-    expect(run).toMatchObject({ version: 1, seat: 'candidate', mode: 'coach', startedAt: Date.parse('2025-03-01T10:00:00Z'), holder: null });
-    for (const key of [KEYS.run('old1'), KEYS.history, KEYS.discovered, KEYS.settings]) {
+    expect(run).toMatchObject({ version: 2, seat: 'candidate', mode: 'coach', startedAt: Date.parse('2025-03-01T10:00:00Z'), holder: null, choices: choices.slice(0, 1), outcome: done.output?.outcome ?? null });
+    expect(JSON.parse(storage.getItem(KEYS.run('old1'))!).version).toBe(2);
+    for (const key of [KEYS.history, KEYS.discovered, KEYS.settings]) {
       expect(JSON.parse(storage.getItem(key)!).version, key).toBe(1);
     }
   });
 
-  it('rebuilds the per-step snapshots of a migrated run when it is opened', () => {
+  it('opens a migrated run at exactly the step where it stopped', () => {
     const run = new SaveStore(v0Storage(), clock()).runs.get('old1')!;
-    expect(run.snapshots).toHaveLength(1);
-    const opened = openRun(scenario, run);
-    expect(opened.ok && opened.repaired).toBe(true);
-    expect(opened.ok && opened.run.snapshots).toEqual(played.snapshots);
+    expect(openRun(scenario, run)).toEqual({ ok: true, run });
+    expect(resumeRun(scenario, run).steps).toEqual(played.steps);
   });
 
   it('reads a version-0 record that does not fit as damaged', () => {
@@ -247,21 +249,26 @@ describe('openRun', () => {
   })();
 
   it('opens a run that fits the scenario as it is', () => {
-    expect(openRun(scenario, run)).toEqual({ ok: true, run, repaired: false });
+    expect(openRun(scenario, run)).toEqual({ ok: true, run });
   });
 
-  it('refuses a run whose scenario lost a scene it passed through', () => {
-    const { wrap, ...others } = scenario.machine.states;
-    const renamed = { ...scenario, machine: { ...scenario.machine, states: { ...others, windDown: wrap! } } };
-    const opened = openRun(renamed, run);
-    expect(opened).toEqual({ ok: false, reason: 'step 3 ("choice.warm" in "wrap") is no longer part of "A short call"' });
+  it('refuses a run whose scenario lost a choice it made', () => {
+    const input = fakeScenario() as unknown as { machine: { states: Record<string, { on?: Record<string, unknown>; meta: { npc?: { choose: string }[] } }> } };
+    const last = run.choices.at(-1)!;
+    const scene = Object.values(input.machine.states).find((s) => s.on && last in s.on)!;
+    scene.on![`${last}Renamed`] = scene.on![last];
+    delete scene.on![last];
+    for (const rule of scene.meta.npc ?? []) if (rule.choose === last) rule.choose = `${last}Renamed`;
+    const changed = validateScenario(input);
+    if (!changed.ok) throw new Error(JSON.stringify(changed.problems));
+    expect(openRun(changed.scenario, run)).toEqual({ ok: false, reason: 'its choices no longer lead through “A short call” the way they did' });
   });
 
-  it('refuses a run that can no longer be replayed to where it stopped', () => {
-    // Only the last snapshot kept (as in version 0), and calling on time no longer pleases the candidate.
-    const truncated = { ...run, snapshots: [run.snapshots.at(-1)!] };
+  it('refuses a run that can no longer be replayed to how it ended', () => {
+    // Calling on time now breaks a deal for the candidate.
+    const truncated = run;
     const input = fakeScenario() as unknown as { machine: { states: { start: { on: Record<string, { actions: unknown[] }> } } } };
-    input.machine.states.start.on['choice.onTime']!.actions = [];
+    input.machine.states.start.on['choice.onTime']!.actions = [{ type: 'dealBreaker', params: { ledger: 'candidate', reason: 'The call came from a withheld number.' } }];
     const tweaked = validateScenario(input);
     if (!tweaked.ok) throw new Error('invalid');
     expect(openRun(tweaked.scenario, truncated)).toEqual({ ok: false, reason: 'replaying its choices no longer leads to where it stopped' });

@@ -51,13 +51,12 @@ describe('replaying a shared run', () => {
   for (const seat of seats) {
     it.each(OUTCOMES)(`replays a run from the ${seat}'s seat that ends in %s exactly`, (outcome) => {
       const choices = analyseScenario(scenario).seats.find((s) => s.seat === seat)!.outcomes[outcome].choices!;
-      const original = playChoices(scenario, seat, choices);
-      const steps = original.actor.getSnapshot().context.steps;
-      const link = encodeShare({ scenarioId: scenario.id, seat, picks: sharePicks(scenario, steps), outcome });
+      const original = playChoices(scenario, seat, choices, { seed: 12345 });
+      const link = encodeShare({ scenarioId: scenario.id, seat, picks: sharePicks(scenario, original.steps), outcome, seed: 12345 });
       const decoded = decodeShare(link);
       if (!decoded.ok) throw new Error(decoded.message);
       const replayed = replayShared(scenario, decoded.run);
-      expect(replayed).toEqual({ ok: true, snapshots: original.snapshots });
+      expect(replayed).toEqual({ ok: true, steps: original.steps, choices, seed: 12345, outcome });
     });
   }
 
@@ -65,7 +64,21 @@ describe('replaying a shared run', () => {
     const original = playChoices(scenario, 'both', ['choice.late', 'choice.rambling', 'choice.curt']);
     const picks = sharePicks(scenario, original.actor.getSnapshot().context.steps);
     expect(picks).toEqual([1, 3, 1]);
-    expect(replayShared(scenario, { scenarioId: scenario.id, seat: 'both', picks, outcome: 'noFit' })).toEqual({ ok: true, snapshots: original.snapshots });
+    expect(replayShared(scenario, { scenarioId: scenario.id, seat: 'both', picks, outcome: 'noFit' })).toEqual({
+      ok: true,
+      steps: original.steps,
+      choices: ['choice.late', 'choice.rambling', 'choice.curt'],
+      seed: 1,
+      outcome: 'noFit',
+    });
+  });
+
+  it('keeps the run’s seed, so a replay shows the options in the order the run showed them', () => {
+    const link = encodeShare({ scenarioId: scenario.id, seat: 'employer', picks: [0, 1], seed: 0xfedcba98 });
+    expect(link).toBe(`1.fake-call.e.01..${(0xfedcba98).toString(36)}`);
+    const decoded = decodeShare(link);
+    expect(decoded.ok && decoded.run.seed).toBe(0xfedcba98);
+    expect(decodeShare('1.fake-call.e.01.m')).toEqual({ ok: true, run: { scenarioId: 'fake-call', seat: 'employer', picks: [0, 1], outcome: 'mutualFit' } });
   });
 
   it('says when a choice of the link is no longer offered', () => {

@@ -51,7 +51,7 @@ describe('scenario validation', () => {
       'scene "end" → on: a final scene ends the interview and cannot have choices or continue'],
     ['an unknown field', (s) => (s.machine.states.start.meta.mood = 'tense'),
       'scene "start": has a field it does not know: "mood"'],
-    ['a wrong format version', (s) => (s.format = 2), 'format: "format" must be 1'],
+    ['a wrong format version', (s) => (s.format = 3), 'format: "format" must be 2 (or 1 for files written before format 2)'],
   ])('explains %s', (_name, change, expected) => {
     expect(problemsAfter(change)).toContain(expected);
   });

@@ -8,7 +8,8 @@ import { seatOf, walk } from '../../src/lib/facilitator/position.ts';
 import { buildSessionReport } from '../../src/lib/facilitator/report.ts';
 import { phaseOf } from '../../src/lib/facilitator/session-machine.ts';
 import { remainingMs } from '../../src/lib/facilitator/timer.ts';
-import { decide, scenario, startSession } from './support.ts';
+import { displayOrder } from '../../src/lib/engine/random.ts';
+import { decide, scenario, startSession, TEST_SEED } from './support.ts';
 
 const ctx = (session: FacilitatorSession) => session.snapshot!.context;
 const phase = (session: FacilitatorSession) => phaseOf(session.snapshot!);
@@ -21,7 +22,19 @@ describe('facilitator session machine', () => {
     expect(session.send({ type: 'vote.open' })).toBe(false);
     expect(session.send({ type: 'session.start' })).toBe(true);
     expect(phase(session)).toBe('ready');
-    expect(ctx(session).ballot).toMatchObject({ scene: 'start', side: 'employer', options: ['choice.onTime', 'choice.late', 'choice.rude', 'choice.grill'] });
+    const fileOrder = ['choice.onTime', 'choice.late', 'choice.rude', 'choice.grill'];
+    expect(ctx(session).ballot).toMatchObject({ scene: 'start', side: 'employer', options: displayOrder(fileOrder, TEST_SEED, 'start') });
+    expect([...ctx(session).ballot!.options].sort()).toEqual([...fileOrder].sort());
+  });
+
+  it('letters the options in the order of its own seed, not the file’s, and keeps that order in the session', () => {
+    const orders = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
+      const { session } = startSession({ seed });
+      session.send({ type: 'session.start' });
+      return ctx(session).ballot!.options.join(',');
+    });
+    expect(new Set(orders).size).toBeGreaterThan(1);
+    expect(orders.filter((o) => o.startsWith('choice.onTime')).length).toBeLessThan(8);
   });
 
   it('counts hands per option, clicks per voter, and lets the clear winner advance', () => {
@@ -212,7 +225,7 @@ describe('facilitator session machine', () => {
       }
       const engine = replay(s, seat, choices!).getSnapshot();
       expect(buildSessionReport(s, ctx(session)).outcome?.id).toBe(outcome);
-      expect(ctx(session).steps.map(({ scene, event, side, auto }) => ({ scene, event, side, auto }))).toEqual(engine.context.steps);
+      expect(ctx(session).steps.map(({ at: _at, ...step }) => step)).toEqual(engine.context.steps);
     }
   });
 

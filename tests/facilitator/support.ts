@@ -125,7 +125,10 @@ export function deliver(envelope: Envelope): void {
 }
 
 /** A new session as the control window, without sync unless a hub is given. */
-export function startSession(options: { scenario?: Scenario; mode?: RoomMode; clock?: FakeClock; store?: SessionStore; hub?: ChannelHub; id?: string; windowId?: string; timerSeconds?: number } = {}) {
+/** The seed the test sessions shuffle their options with (tests that look at letters use `displayOrder` with it). */
+export const TEST_SEED = 20261201;
+
+export function startSession(options: { scenario?: Scenario; mode?: RoomMode; clock?: FakeClock; store?: SessionStore; hub?: ChannelHub; id?: string; windowId?: string; timerSeconds?: number; seed?: number } = {}) {
   const clock = options.clock ?? fakeClock();
   const store = options.store ?? new SessionStore(memoryStorage(), clock.now);
   const session = FacilitatorSession.create({
@@ -134,7 +137,7 @@ export function startSession(options: { scenario?: Scenario; mode?: RoomMode; cl
     clock,
     channel: options.hub?.factory ?? (() => null),
     windowId: options.windowId ?? 'w-a',
-    input: { id: options.id ?? 'test-session', mode: options.mode ?? 'employer', timerSeconds: options.timerSeconds ?? 120 },
+    input: { id: options.id ?? 'test-session', mode: options.mode ?? 'employer', timerSeconds: options.timerSeconds ?? 120, seed: options.seed ?? TEST_SEED },
   });
   return { session, clock, store };
 }

@@ -8,16 +8,17 @@ type Dim = 'courtesy' | 'communication' | 'commonSense';
 type SideName = 'employer' | 'candidate';
 
 export const impress = (ledger: SideName, dimension: Dim, by: number) => ({ type: 'impress' as const, params: { ledger, dimension, by } });
-export const choice = (target: string, label: string, actions: unknown[] = []) => ({
+/** A choice; `observed` is what the other side sees when the scenario makes it for the simulated side. */
+export const choice = (target: string, label: string, actions: unknown[] = [], observed?: string) => ({
   target,
   actions,
-  meta: { label, feedback: `Feedback on: ${label}`, thoughts: `Thoughts on: ${label}` },
+  meta: { label, feedback: `Feedback on: ${label}`, thoughts: `Thoughts on: ${label}`, ...(observed ? { observed } : {}) },
 });
 
 /** A deep copy of the base scenario, with top-level fields replaced by `partial`. */
 export function fakeScenario(partial: Partial<Record<keyof ScenarioInput, unknown>> = {}): ScenarioInput {
   const base = {
-    format: 1,
+    format: 2,
     id: 'fake-call',
     title: 'A short call',
     summary: 'A three-scene call used by the tests.',
@@ -42,7 +43,7 @@ export function fakeScenario(partial: Partial<Record<keyof ScenarioInput, unknow
             npc: [{ choose: 'choice.onTime' }],
           },
           on: {
-            'choice.onTime': choice('answer', 'Call on time', [impress('candidate', 'courtesy', 2)]),
+            'choice.onTime': choice('answer', 'Call on time', [impress('candidate', 'courtesy', 2)], 'The phone rings at ten exactly.'),
             'choice.late': choice('answer', 'Call ten minutes late', [impress('candidate', 'courtesy', -1)]),
             'choice.rude': choice('answer', 'Open with a snide remark', [
               { type: 'dealBreaker', params: { ledger: 'candidate', reason: 'The interviewer mocked them.' } },
@@ -65,8 +66,8 @@ export function fakeScenario(partial: Partial<Record<keyof ScenarioInput, unknow
             ],
           },
           on: {
-            'choice.prepared': choice('wrap', 'Walk through a real alert', [impress('employer', 'commonSense', 2)]),
-            'choice.vague': choice('wrap', 'Answer in generalities', [impress('employer', 'communication', -2)]),
+            'choice.prepared': choice('wrap', 'Walk through a real alert', [impress('employer', 'commonSense', 2)], 'Tomás describes a phishing alert, step by step.'),
+            'choice.vague': choice('wrap', 'Answer in generalities', [impress('employer', 'communication', -2)], 'Tomás talks about alerts in general.'),
             'choice.pushy': choice('wrap', 'Ask about salary first', [
               impress('employer', 'commonSense', 1),
               { type: 'setFlag', params: { flag: 'pushy' } },
@@ -86,8 +87,8 @@ export function fakeScenario(partial: Partial<Record<keyof ScenarioInput, unknow
             ],
           },
           on: {
-            'choice.warm': choice('end', 'Explain the next steps warmly', [impress('candidate', 'courtesy', 1)]),
-            'choice.curt': choice('end', 'End the call abruptly', [impress('candidate', 'communication', -4)]),
+            'choice.warm': choice('end', 'Explain the next steps warmly', [impress('candidate', 'courtesy', 1)], 'Priya: "You will hear from us by Friday."'),
+            'choice.curt': choice('end', 'End the call abruptly', [impress('candidate', 'communication', -4)], 'Priya: "That is all. Bye."'),
           },
         },
         end: { type: 'final', meta: { speaker: 'narrator', text: ['The call ends.'] } },

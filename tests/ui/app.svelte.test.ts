@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { OUTCOME_INFO } from '../../src/lib/engine/ledger.ts';
-import { playChoices } from '../../src/lib/engine/playthrough.ts';
 import { allKeys, memoryStorage } from '../../src/lib/persistence/storage.ts';
 import { KEYS } from '../../src/lib/persistence/store.ts';
 import { builtInScenarios, loadBuiltIn } from '../../src/lib/scenarios/catalog.ts';
@@ -125,14 +124,12 @@ describe('<App> saved progress', () => {
   });
 
   it('sets aside a saved run that no longer fits its scenario, and says so', async () => {
-    // Saved while the scenario had a scene "smallTalk" where it now has "wrap".
-    const played = playChoices(scenario, 'employer', ['choice.onTime']);
-    const stale = played.snapshots.map((s) => ({ ...s, value: s.value === 'wrap' ? 'smallTalk' : s.value }));
-    const run = { version: 1, id: 'rold', scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', startedAt: 1, updatedAt: 2, holder: null, snapshots: stale };
+    // Saved while the scenario had a choice "choice.smallTalk" at its first decision.
+    const run = { version: 2, id: 'rold', scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', seed: 1, startedAt: 1, updatedAt: 2, holder: null, choices: ['choice.smallTalk'], stepCount: 1, outcome: null };
     const storage = memoryStorage({ [KEYS.run('rold')]: JSON.stringify(run) });
     renderApp({ hash: '#/run/rold', storage });
     expect(await screen.findByRole('heading', { level: 1, name: 'This run cannot be resumed' }, { timeout: LAZY })).toBeInTheDocument();
-    expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toContain('it stopped at a scene ("smallTalk") that "A short call" no longer has');
+    expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toContain('its choices no longer lead through “A short call” the way they did');
     expect(storage.getItem(KEYS.run('rold'))).toBeNull();
     expect(allKeys(storage).some((k) => k.startsWith('osotd:v1:corrupt:'))).toBe(true);
   });
@@ -149,7 +146,7 @@ describe('<App> share links', () => {
       return app;
     })();
     const link = (screen.getByRole('textbox', { name: 'Share this run: the link replays it exactly' }) as HTMLInputElement).value;
-    expect(link).toMatch(/^http:\/\/localhost(:\d+)?\/#\/replay\/1\.fake-call\.e\.[0-9a-z]+\.e$/);
+    expect(link).toMatch(/^http:\/\/localhost(:\d+)?\/#\/replay\/1\.fake-call\.e\.[0-9a-z]+\.e\.[0-9a-z]+$/);
     const timeline = screen.getByRole('region', { name: 'Step by step: what each side did and thought' }).textContent;
     first.unmount();
 

@@ -2,8 +2,6 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import LibraryScreen from '../../src/app/LibraryScreen.svelte';
-import { startSnapshot } from '../../src/lib/engine/playthrough.ts';
-import type { SavedSnapshot } from '../../src/lib/persistence/records.ts';
 import { memoryStorage } from '../../src/lib/persistence/storage.ts';
 import { summarise } from '../../src/lib/scenarios/summary.ts';
 import { SavedData } from '../../src/lib/state/saved.svelte.ts';
@@ -35,8 +33,7 @@ describe('<LibraryScreen>', () => {
 
   it('shows the outcomes this player has found, per seat', () => {
     const saved = new SavedData(memoryStorage());
-    const first = startSnapshot(call, 'both') as unknown as SavedSnapshot;
-    const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', first });
+    const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', seed: 1 });
     saved.finishRun(run, 'noFit', 2);
     saved.finishRun({ ...run, id: 'r2' }, 'mutualFit', 2);
     saved.finishRun({ ...run, id: 'r3', seat: 'both' }, 'employerDeclines', 3);
@@ -64,8 +61,8 @@ describe('<LibraryScreen>', () => {
 
   it('lists unfinished runs to resume and finished runs with their debriefs', () => {
     const saved = new SavedData(memoryStorage());
-    const open = saved.startRun({ scenarioId: 'panel', scenarioTitle: 'The panel', seat: 'candidate', mode: 'coach', first: startSnapshot(panel, 'candidate') as unknown as SavedSnapshot });
-    const done = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', first: startSnapshot(call, 'employer') as unknown as SavedSnapshot });
+    const open = saved.startRun({ scenarioId: 'panel', scenarioTitle: 'The panel', seat: 'candidate', mode: 'coach', seed: 1 });
+    const done = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', seed: 1 });
     saved.finishRun(done, 'candidateDeclines', 2);
     renderComponent(saved);
     expect(screen.getByRole('link', { name: 'Resume “The panel”, as the candidate' })).toHaveAttribute('href', `#/run/${open.id}`);
@@ -78,7 +75,7 @@ describe('<LibraryScreen>', () => {
     const user = userEvent.setup();
     const storage = memoryStorage();
     const saved = new SavedData(storage);
-    const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', first: startSnapshot(call, 'employer') as unknown as SavedSnapshot });
+    const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', seed: 1 });
     saved.finishRun(run, 'noFit', 2);
     renderComponent(saved);
     await user.click(screen.getByRole('button', { name: 'Erase my progress…' }));
@@ -97,7 +94,7 @@ describe('<LibraryScreen>', () => {
 
   it('is accessible', async () => {
     const saved = new SavedData(memoryStorage());
-    const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'both', mode: 'coach', first: startSnapshot(call, 'both') as unknown as SavedSnapshot });
+    const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'both', mode: 'coach', seed: 1 });
     saved.finishRun({ ...run, id: 'done' }, 'mutualFit', 3);
     const { container } = renderComponent(saved);
     expect(await axeViolations(container)).toEqual([]);

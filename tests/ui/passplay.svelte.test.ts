@@ -19,13 +19,25 @@ describe('pass-and-play', () => {
     await user.click(screen.getByRole('button', { name: 'I am Priya Raman: show my turn' }));
 
     await user.click(screen.getByRole('button', { name: /Call on time/ }));
+    // Priya reads her own feedback first; nothing of Tomás's next scene is shown yet.
+    expect(screen.getByRole('complementary', { name: 'Coach' })).toHaveTextContent('Priya chose “Call on time”');
+    expect(screen.getByRole('complementary', { name: 'Coach' })).toHaveTextContent('Feedback on: Call on time');
+    expect(document.body).not.toHaveTextContent('Tell me about an alert you handled.');
+    expect(document.body).not.toHaveTextContent(CANDIDATE_NOTE);
+    expect(screen.queryByRole('heading', { name: /^Pass the device/ })).not.toBeInTheDocument();
+    // Before passing the device, Priya may still take her choice back.
+    await user.click(screen.getByRole('button', { name: 'Undo my last choice' }));
+    expect(screen.getByRole('region', { name: 'Priya, what do you do?' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Call on time/ }));
+    await user.click(screen.getByRole('button', { name: 'I have read this: pass the device on' }));
+
     expect(screen.getByRole('heading', { name: 'Pass the device to Tomás Okafor, the candidate' })).toBeInTheDocument();
     expect(screen.getByText('Priya, please hand over now: what comes next is for Tomás Okafor only.')).toBeInTheDocument();
     expect(document.body).not.toHaveTextContent(EMPLOYER_NOTE);
-    // Before passing the device, Priya may still take her choice back.
-    await user.click(screen.getByRole('button', { name: 'Undo Priya’s last choice' }));
-    expect(screen.getByRole('region', { name: 'Priya, what do you do?' })).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: /Call on time/ }));
+    expect(document.body).not.toHaveTextContent('Feedback on: Call on time');
+    expect(document.body).not.toHaveTextContent('Tell me about an alert you handled.');
+    // Whoever holds the device now cannot undo Priya's choice.
+    expect(screen.queryByRole('button', { name: /^Undo/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'I am Tomás Okafor: show my turn' }));
 
     expect(screen.getByRole('region', { name: 'Tomás, what do you do?' })).toBeInTheDocument();
@@ -37,6 +49,8 @@ describe('pass-and-play', () => {
     expect(screen.queryByRole('button', { name: /^Undo/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: /Walk through a real alert/ }));
+    expect(screen.getByRole('complementary', { name: 'Coach' })).toHaveTextContent('Feedback on: Walk through a real alert');
+    await user.click(screen.getByRole('button', { name: 'I have read this: pass the device on' }));
     expect(screen.getByRole('heading', { name: 'Pass the device to Priya Raman, the employer' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'I am Priya Raman: show my turn' }));
     expect(document.body).not.toHaveTextContent(CANDIDATE_NOTE);

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { displayOrder } from '../../src/lib/engine/random.ts';
 import PlayScreen from '../../src/app/PlayScreen.svelte';
 import type { PlaySeat } from '../../src/lib/engine/machine.ts';
 import type { PlayMode } from '../../src/lib/persistence/records.ts';
@@ -8,34 +9,58 @@ import { RunSession } from '../../src/lib/state/run.svelte.ts';
 import { axeViolations } from '../support/axe.ts';
 import { fake } from './harness.ts';
 
-function renderComponent(options: { seat?: PlaySeat; mode?: PlayMode } = {}) {
-  const session = new RunSession({ scenario: fake(), seat: options.seat ?? 'employer', mode: options.mode ?? 'coach' });
+const FILE_ORDER = ['Call on time', 'Call ten minutes late', 'Open with a snide remark', 'Start with a hard question'];
+
+function renderComponent(options: { seat?: PlaySeat; mode?: PlayMode; seed?: number; scenario?: ReturnType<typeof fake> } = {}) {
+  const session = new RunSession({ scenario: options.scenario ?? fake(), seat: options.seat ?? 'employer', mode: options.mode ?? 'coach', seed: options.seed ?? 1 });
   return { ...render(PlayScreen, { session }), session };
 }
 
 describe('<PlayScreen>', () => {
-  it('shows who speaks, what they say, and numbered choices', () => {
-    renderComponent();
+  it('shows who speaks, what they say, and numbered choices in the run’s own order', () => {
+    renderComponent({ seed: 1 });
     expect(screen.getByRole('heading', { level: 2, name: 'Priya Raman, SOC manager' })).toBeInTheDocument();
     expect(screen.getByText('The call is due at ten.')).toBeInTheDocument();
     const choices = screen.getByRole('region', { name: 'Priya, what do you do?' });
-    expect(within(choices).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
-      '1 Call on time',
-      '2 Call ten minutes late',
-      '3 Open with a snide remark',
-      '4 Start with a hard question',
-    ]);
+    const shown = within(choices).getAllByRole('button').map((b) => b.textContent?.trim());
+    expect(shown).toEqual(displayOrder(FILE_ORDER, 1, 'start').map((label, i) => `${i + 1} ${label}`));
     expect(screen.getByText('A phone call about a security analyst role.')).toBeInTheDocument();
   });
 
-  it('lets the keyboard pick a choice by its number', async () => {
+  it('shuffles the options per run, so the author’s first option is not always number 1', () => {
+    const firsts = new Set<string>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const { unmount } = renderComponent({ seed });
+      const choices = within(screen.getByRole('region', { name: 'Priya, what do you do?' })).getAllByRole('button');
+      firsts.add(choices[0]!.textContent!.trim());
+      expect(choices.map((b) => b.textContent!.replace(/^\d+\s*/, '').trim()).sort()).toEqual([...FILE_ORDER].sort());
+      unmount();
+    }
+    expect(firsts.size).toBeGreaterThan(2);
+  });
+
+  it('lets the keyboard pick a choice by its displayed number', async () => {
     const user = userEvent.setup();
-    renderComponent();
-    await user.keyboard('3');
-    // The snide remark; the simulated candidate answers next, shown with a Continue button.
-    expect(screen.getByText('Tomás Okafor:')).toBeInTheDocument();
+    renderComponent({ seed: 1 });
+    const snide = displayOrder(FILE_ORDER, 1, 'start').indexOf('Open with a snide remark');
+    await user.keyboard(String(snide + 1));
+    // The snide remark; the simulated candidate answers next: what Priya can see of it, with a Continue button.
+    expect(screen.getByText('Tomás describes a phishing alert, step by step.')).toBeInTheDocument();
+    expect(screen.queryByText(/Walk through a real alert|Answer in generalities/)).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Continue' })).toBeInTheDocument();
     expect(screen.getByText('Deal-breaker for Tomás: The interviewer mocked them.')).toBeInTheDocument();
+  });
+
+  it('shows a neutral line, never the private label, for a file written before observed lines were required', async () => {
+    const user = userEvent.setup();
+    const older = fake((input) => {
+      input.format = 1;
+      delete input.machine.states.answer.on['choice.prepared'].meta.observed;
+    });
+    renderComponent({ scenario: older });
+    await user.click(screen.getByRole('button', { name: /Call on time/ }));
+    expect(screen.getByText('Tomás decides.')).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('Walk through a real alert');
   });
 
   it('ignores number keys while the player types in a field', async () => {
@@ -79,13 +104,12 @@ describe('<PlayScreen>', () => {
     const { session } = renderComponent();
     await user.click(screen.getByRole('button', { name: /Call on time/ }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    const atWrap = session.record.snapshots;
-    expect(atWrap).toHaveLength(3);
+    expect(session.record).toMatchObject({ choices: ['choice.onTime'], stepCount: 2 });
     // Undo the candidate's simulated answer and Priya's opening together: back to Priya's first decision.
     await user.click(screen.getByRole('button', { name: 'Undo my last choice' }));
-    expect(session.record.snapshots).toEqual(atWrap.slice(0, 1));
+    expect(session.record).toMatchObject({ choices: [], stepCount: 0, outcome: null });
     expect(session.snapshot.value).toBe('start');
-    expect(session.snapshot.context).toEqual(atWrap[0]!.context);
+    expect(session.snapshot.context).toMatchObject({ ledgers: { employer: { courtesy: 0, communication: 0, commonSense: 0 }, candidate: { courtesy: 0, communication: 0, commonSense: 0 } }, steps: [] });
     expect(screen.getByRole('region', { name: 'Priya, what do you do?' })).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'How the candidate sees the employer' })).getByText('Total').nextElementSibling).toHaveTextContent('0');
     expect(screen.queryByRole('button', { name: 'Undo my last choice' })).not.toBeInTheDocument();
@@ -93,12 +117,14 @@ describe('<PlayScreen>', () => {
     expect(within(screen.getByRole('region', { name: 'How the candidate sees the employer' })).getByText('Total').nextElementSibling).toHaveTextContent('-1');
   });
 
-  it('moves focus to the new scene after a choice', async () => {
+  it('moves focus to the next thing to do: Continue after the other side moves, else the new scene', async () => {
     const user = userEvent.setup();
-    renderComponent();
-    await user.keyboard('1');
-    await new Promise((r) => setTimeout(r, 0));
-    expect(document.activeElement).toBe(screen.getByRole('article'));
+    renderComponent({ seed: 1 });
+    await user.click(screen.getByRole('button', { name: /Call on time/ }));
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Continue' })));
+    await user.keyboard('{Enter}');
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('article')));
+    expect(screen.getByRole('region', { name: 'Priya, what do you do?' })).toBeInTheDocument();
   });
 
   it('is accessible', async () => {

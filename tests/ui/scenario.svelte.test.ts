@@ -2,8 +2,6 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import ScenarioScreen from '../../src/app/ScenarioScreen.svelte';
-import { startSnapshot } from '../../src/lib/engine/playthrough.ts';
-import type { SavedSnapshot } from '../../src/lib/persistence/records.ts';
 import { memoryStorage } from '../../src/lib/persistence/storage.ts';
 import { KEYS } from '../../src/lib/persistence/store.ts';
 import { SavedData } from '../../src/lib/state/saved.svelte.ts';
@@ -53,7 +51,7 @@ describe('<ScenarioScreen>', () => {
   it('offers to resume an unfinished run, or to start again', async () => {
     const user = userEvent.setup();
     const saved = new SavedData(memoryStorage());
-    saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', first: startSnapshot(scenario, 'employer') as unknown as SavedSnapshot });
+    saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', seed: 1 });
     const { onplay } = renderComponent(saved);
     const seat = screen.getByRole('heading', { name: 'As the employer' }).closest('li')!;
     await user.click(within(seat).getByRole('button', { name: 'Resume as the employer (step 1)' }));

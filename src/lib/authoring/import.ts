@@ -11,7 +11,7 @@ import { analyseScenario, type ScenarioAnalysis } from '../engine/analyse.ts';
 import { checkContent, strategyAdvice } from '../engine/content.ts';
 import { gameability } from '../engine/gameability.ts';
 import { OUTCOME_INFO, OUTCOMES } from '../engine/ledger.ts';
-import type { Scenario } from '../engine/schema.ts';
+import { FORMAT_VERSION, type Scenario } from '../engine/schema.ts';
 import { describePath, validateScenario, type Problem } from '../engine/validate.ts';
 import { IMPORT_LIMITS, sizeProblem } from './limits.ts';
 import { locate, scanJson, type JsonScan } from './json-locate.ts';
@@ -133,7 +133,8 @@ export function checkImport(source: string, context: ImportContext = {}): Import
     return refuse('the scenario', `could not be explored (${error instanceof Error ? error.message : String(error)})`);
   }
 
-  const warnings = [...analysisWarnings(scan, analysis), ...duplicates];
+  const advice = validation.advice.map((p) => ({ ...withLine(scan, p), message: `${p.message} (advice: format ${FORMAT_VERSION} requires it; this file still plays)` }));
+  const warnings = [...analysisWarnings(scan, analysis), ...advice, ...duplicates];
   // Gameability is advice only: it never blocks saving.
   const report = gameability(scenario, { maxStates: IMPORT_LIMITS.maxStates, samples: 1_000 });
   const unfinished = analysis.missingOutcomes.length > 0 || analysis.deadEnds.length > 0 || analysis.seats.some((s) => !s.complete);

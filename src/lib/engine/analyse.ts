@@ -6,10 +6,13 @@
  * It explores states (scene + ledgers + deal-breakers + flags), not raw paths, so paths that meet again
  * are explored once. It uses the same effect and condition functions as the XState machine.
  */
-import { applyEffects, holds, type Standing } from './effects.ts';
-import { emptyLedgers, judge, ledgerTotal, otherSide, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
-import { offeredChoices, simulatedPick } from './choices.ts';
+import type { Standing } from './effects.ts';
+import { judge, ledgerTotal, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
+import { automaticMove, startingPosition, startingStanding, takeStep, turnAt, type Move, type Position } from './step.ts';
 import type { Guard, Scenario, Scene } from './schema.ts';
+import { mulberry32 } from './random.ts';
+
+export { mulberry32 };
 
 /** One step on a path through a scenario. */
 export interface PathStep {
@@ -123,32 +126,15 @@ function* allGuards(scenario: Scenario): Generator<Guard> {
   }
 }
 
-function initialStanding(): Standing {
-  return { ledgers: emptyLedgers(), dealBreakers: { employer: null, candidate: null }, flags: [] };
-}
-
-/** The moves available in a scene for a seat: several for the player's decisions, else at most one. */
-function movesFrom(scene: Scene, sceneId: string, standing: Standing, seat: Side): { step: PathStep; target: string; standing: Standing }[] {
-  const decides = scene.meta.decides;
-  if (decides === seat) {
-    return offeredChoices(scene, standing).map(({ event, choice }) => ({
-      step: { scene: sceneId, event, by: 'player' as const },
-      target: choice.target,
-      standing: applyEffects(standing, choice.actions),
-    }));
-  }
-  if (decides === otherSide(seat)) {
-    const pick = simulatedPick(scene, standing);
-    return pick
-      ? [{ step: { scene: sceneId, event: pick.event, by: 'simulated' }, target: pick.choice.target, standing: applyEffects(standing, pick.choice.actions) }]
-      : [];
-  }
-  const value = scene.on?.continue;
-  const branches = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  const taken = branches.find((branch) => holds(standing, branch.guard));
-  return taken
-    ? [{ step: { scene: sceneId, event: 'continue', by: 'continue' }, target: taken.target, standing: applyEffects(standing, taken.actions) }]
-    : [];
+/** The moves available at a position for a seat: several at the player's decisions, else at most one. */
+function movesFrom(scenario: Scenario, at: Position, seat: Side): { step: PathStep; next: Position }[] {
+  const turn = turnAt(scenario, at, seat);
+  const moves: Move[] = turn.kind === 'player' ? turn.choices.map(({ event }) => ({ type: event })) : [automaticMove(turn)].filter((m) => m !== null);
+  const by: PathStep['by'] = turn.kind === 'player' ? 'player' : turn.kind === 'simulated' ? 'simulated' : 'continue';
+  return moves.flatMap((move) => {
+    const taken = takeStep(scenario, at, move);
+    return taken ? [{ step: { scene: at.scene, event: move.type, by }, next: taken.next }] : [];
+  });
 }
 
 export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOptions = {}): SeatAnalysis {
@@ -172,7 +158,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     return nodes.length - 1;
   };
 
-  add(scenario.machine.initial, initialStanding(), -1, null);
+  add(scenario.machine.initial, startingStanding(), -1, null);
   let complete = true;
   // Breadth-first: the first time an outcome is met, its path is a shortest one.
   for (let at = 0; at < nodes.length; at++) {
@@ -191,9 +177,9 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
       if (!outcomes[outcome].reachable) outcomes[outcome] = { reachable: true, ...pathTo(nodes, at) };
       continue;
     }
-    const moves = movesFrom(scene, node.scene, node.standing, seat);
+    const moves = movesFrom(scenario, { scene: node.scene, standing: node.standing }, seat);
     if (!moves.length && !deadEnds.has(node.scene)) deadEnds.set(node.scene, deadEndReason(scene, seat));
-    for (const move of moves) node.next.push(add(move.target, move.standing, at, move.step));
+    for (const move of moves) node.next.push(add(move.next.scene, move.next.standing, at, move.step));
   }
 
   const shares = complete ? countShares(nodes) : null;
@@ -286,38 +272,23 @@ function sampleShares(scenario: Scenario, seat: Side, samples: number): OutcomeS
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   let finished = 0;
   for (let n = 0; n < samples; n++) {
-    let sceneId = scenario.machine.initial;
-    let standing = initialStanding();
+    let at = startingPosition(scenario);
     for (let steps = 0; steps < 5_000; steps++) {
-      const scene = scenario.machine.states[sceneId]!;
+      const scene = scenario.machine.states[at.scene]!;
       if (scene.type === 'final') {
-        counts[judge(standing.ledgers, standing.dealBreakers).outcome]++;
+        counts[judge(at.standing.ledgers, at.standing.dealBreakers).outcome]++;
         finished++;
         break;
       }
-      const moves = movesFrom(scene, sceneId, standing, seat);
+      const moves = movesFrom(scenario, at, seat);
       if (!moves.length) break;
-      const move = moves[Math.floor(random() * moves.length)]!;
-      sceneId = move.target;
-      standing = move.standing;
+      at = moves[Math.floor(random() * moves.length)]!.next;
     }
   }
   return {
     method: 'estimate',
     paths: String(samples),
     byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, finished ? counts[o] / finished : 0])) as Record<Outcome, number>,
-  };
-}
-
-/** Small seeded PRNG (public domain mulberry32): the same seed gives the same numbers. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

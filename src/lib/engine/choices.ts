@@ -4,7 +4,7 @@
  */
 import { holds, type Standing } from './effects.ts';
 import type { Side } from './ledger.ts';
-import type { PlaySeat } from './machine.ts';
+import type { PlaySeat } from './step.ts';
 import type { Choice, Scene } from './schema.ts';
 
 /** A choice as offered to a player. */

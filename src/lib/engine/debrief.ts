@@ -1,12 +1,12 @@
 /**
  * What the debrief shows: the run's steps with each one's effect on both ledgers, the turning point, and
  * the position on the four-outcome picture. Computed from the scenario and the recorded steps with the
- * same effect functions the machine uses.
+ * same step function the machine uses.
  */
-import { applyEffects, holds, type Standing } from './effects.ts';
+import type { Standing } from './effects.ts';
 import { DIMENSIONS, emptyLedgers, judge, ledgerTotal, SIDES, type Ledgers, type Side, type Verdict } from './ledger.ts';
-import type { Step } from './machine.ts';
-import type { Choice, ContinueTransition, Scenario } from './schema.ts';
+import { followSteps, startingStanding, type RecordedStep, type Step } from './step.ts';
+import type { Choice, Scenario } from './schema.ts';
 
 export interface TimelineEntry {
   /** 0-based position in the run. */
@@ -23,7 +23,9 @@ export interface TimelineEntry {
   /** Both ledgers after the step. */
   after: Ledgers;
   /** The scene the step led to. */
-  to?: string;
+  to: string;
+  /** For a continue that moved a ledger: the author's reason, when given. */
+  reason?: string;
 }
 
 export interface Debrief {
@@ -35,49 +37,45 @@ export interface Debrief {
   position: { x: number; y: number };
 }
 
-/** The transition a step took: the choice, or the first continue branch whose condition held then. */
-function transitionTaken(scenario: Scenario, step: Step, standing: Standing): Choice | ContinueTransition | undefined {
-  const value = scenario.machine.states[step.scene]?.on?.[step.event];
-  if (!value) return undefined;
-  return Array.isArray(value) ? value.find((branch) => holds(standing, branch.guard)) : value;
-}
-
-export function buildDebrief(scenario: Scenario, steps: readonly Step[]): Debrief {
-  let standing: Standing = { ledgers: emptyLedgers(), dealBreakers: { employer: null, candidate: null }, flags: [] };
+/**
+ * The debrief of a run's recorded steps. Each step is followed through the engine's step function, which
+ * checks it took the transition recorded; the ledgers before and after each step give its changes.
+ * Throws StepError when the steps do not fit the scenario.
+ */
+export function buildDebrief(scenario: Scenario, steps: readonly RecordedStep[]): Debrief {
+  const { taken } = followSteps(scenario, steps);
   const timeline: TimelineEntry[] = [];
   let turningPoint = -1;
   let biggest = 0;
-  steps.forEach((step, index) => {
-    const taken = transitionTaken(scenario, step, standing);
-    const next = taken ? applyEffects(standing, taken.actions) : standing;
-    const delta = emptyLedgers();
-    const totalDelta = { employer: 0, candidate: 0 };
-    const dealBreakers: Partial<Record<Side, string>> = {};
-    for (const side of SIDES) {
-      for (const d of DIMENSIONS) delta[side][d] = next.ledgers[side][d] - standing.ledgers[side][d];
-      totalDelta[side] = ledgerTotal(next.ledgers[side]) - ledgerTotal(standing.ledgers[side]);
-      if (next.dealBreakers[side] !== null && standing.dealBreakers[side] === null) dealBreakers[side] = next.dealBreakers[side]!;
-    }
-    const swing = Math.abs(totalDelta.employer) + Math.abs(totalDelta.candidate) + (Object.keys(dealBreakers).length ? 1000 : 0);
+  let standing = startingStanding();
+  taken.forEach(({ step, choice, transition, next }, index) => {
+    const change = changeBetween(standing, next.standing);
+    const swing = Math.abs(change.totalDelta.employer) + Math.abs(change.totalDelta.candidate) + (Object.keys(change.dealBreakers).length ? 1000 : 0);
     if (swing > biggest) [biggest, turningPoint] = [swing, index];
-    timeline.push({
-      index,
-      step,
-      choice: taken && 'meta' in taken ? taken : undefined,
-      delta,
-      totalDelta,
-      dealBreakers,
-      after: structuredClone(next.ledgers),
-      ...(taken ? { to: taken.target } : {}),
-    });
-    standing = next;
+    const reason = 'reason' in transition ? transition.reason : undefined;
+    timeline.push({ index, step, ...(choice ? { choice } : {}), ...change, after: structuredClone(next.standing.ledgers), to: step.target, ...(reason ? { reason } : {}) });
+    standing = next.standing;
   });
   const verdict = judge(standing.ledgers, standing.dealBreakers);
   return { timeline, turningPoint, verdict, position: { x: verdict.totals.employer, y: verdict.totals.candidate } };
 }
 
+/** What changed from one standing to the next: each dimension of both ledgers, each total, and deal-breakers newly marked. */
+export function changeBetween(before: Standing, after: Standing): Pick<TimelineEntry, 'delta' | 'totalDelta' | 'dealBreakers'> {
+  const delta = emptyLedgers();
+  const totalDelta = { employer: 0, candidate: 0 };
+  const dealBreakers: Partial<Record<Side, string>> = {};
+  for (const side of SIDES) {
+    for (const d of DIMENSIONS) delta[side][d] = after.ledgers[side][d] - before.ledgers[side][d];
+    totalDelta[side] = ledgerTotal(after.ledgers[side]) - ledgerTotal(before.ledgers[side]);
+    const marked = after.dealBreakers[side];
+    if (marked !== null && before.dealBreakers[side] === null) dealBreakers[side] = marked;
+  }
+  return { delta, totalDelta, dealBreakers };
+}
+
 /** The scenes a run passed through, in order, ending with the scene it led to (e.g. the final one). */
-export function pathOfScenes(scenario: Scenario, steps: readonly Step[]): string[] {
+export function pathOfScenes(scenario: Scenario, steps: readonly RecordedStep[]): string[] {
   return scenesOf(buildDebrief(scenario, steps), scenario.machine.initial);
 }
 

@@ -5,15 +5,14 @@
  * the best option sits among a decision's options. `checkContent` and `checkLibraryGameability` in
  * content.ts turn these figures into rules.
  *
- * Moves come from the same pure functions the machine and the analyser use (`offeredChoices`,
- * `simulatedPick`, `holds`, `applyEffects`). The loop that lists a seat's moves at a state mirrors
- * `movesFrom` in analyse.ts, which is not exported; switch to the shared step function when there is one.
+ * Moves come from the one step function (`turnAt`, `automaticMove`, `takeStep` in step.ts), which the
+ * machine and the analyser also use, so a strategy plays exactly as a person would.
  */
 import { mulberry32 } from './analyse.ts';
-import { offeredChoices, simulatedPick } from './choices.ts';
-import { applyEffects, holds, type Standing } from './effects.ts';
+import type { Standing } from './effects.ts';
 import { judgementWords } from './judgement-words.ts';
-import { emptyLedgers, judge, otherSide, OUTCOMES, type Outcome, type Side } from './ledger.ts';
+import { judge, OUTCOMES, type Outcome, type Side } from './ledger.ts';
+import { automaticMove, startingStanding, takeStep, turnAt, type Position } from './step.ts';
 import type { Choice, Effect, Scenario, Scene } from './schema.ts';
 
 /** The label-only strategies: at every decision, take the option whose label is… */
@@ -124,35 +123,26 @@ export interface GameabilityOptions {
   samples?: number;
 }
 
-/** One move from a state: the person's choice (`choice` set), the simulated side's pick, or a continue. */
-interface Move {
+/** One move from a position: the person's choice (`choice` set), the simulated side's pick, or a continue. */
+interface SeatMove {
   event: string;
   by: 'player' | 'simulated' | 'continue';
   choice?: Choice;
-  target: string;
-  standing: Standing;
+  next: Position;
 }
 
-function initialStanding(): Standing {
-  return { ledgers: emptyLedgers(), dealBreakers: { employer: null, candidate: null }, flags: [] };
-}
-
-/** The moves a seat has in a scene at a standing: each offered choice at its own decisions, else at most one. */
-function movesAt(scene: Scene, standing: Standing, seat: Side): Move[] {
-  const decides = scene.meta.decides;
-  if (decides === seat) {
-    return offeredChoices(scene, standing).map(({ event, choice }) => ({
-      event, by: 'player' as const, choice, target: choice.target, standing: applyEffects(standing, choice.actions),
-    }));
+/** The moves a seat has at a position, from the step function: each offered choice at its own decisions, else at most one. */
+function movesAt(scenario: Scenario, at: Position, seat: Side): SeatMove[] {
+  const turn = turnAt(scenario, at, seat);
+  if (turn.kind === 'player') {
+    return turn.choices.flatMap(({ event, choice }) => {
+      const taken = takeStep(scenario, at, { type: event });
+      return taken ? [{ event, by: 'player' as const, choice, next: taken.next }] : [];
+    });
   }
-  if (decides === otherSide(seat)) {
-    const pick = simulatedPick(scene, standing);
-    return pick ? [{ event: pick.event, by: 'simulated', target: pick.choice.target, standing: applyEffects(standing, pick.choice.actions) }] : [];
-  }
-  const value = scene.on?.continue;
-  const branches = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  const taken = branches.find((branch) => holds(standing, branch.guard));
-  return taken ? [{ event: 'continue', by: 'continue', target: taken.target, standing: applyEffects(standing, taken.actions) }] : [];
+  const move = automaticMove(turn);
+  const taken = move && takeStep(scenario, at, move);
+  return move && taken ? [{ event: move.type, by: turn.kind === 'simulated' ? 'simulated' : 'continue', next: taken.next }] : [];
 }
 
 /** Scene + both ledgers + deal-breakers + flags: two states with the same key have the same future. */
@@ -175,7 +165,7 @@ export function strategyPick(strategy: LabelStrategy, labels: readonly string[])
 export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStrategy): StrategyRun {
   const states = scenario.machine.states;
   let sceneId = scenario.machine.initial;
-  let standing = initialStanding();
+  let standing = startingStanding();
   const seen = new Set<string>();
   const choices: string[] = [];
   // A loop whose ledgers keep changing never repeats a state: give up after this many moves.
@@ -185,14 +175,12 @@ export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStra
     const key = stateKey(sceneId, standing);
     if (seen.has(key)) return { outcome: null, choices };
     seen.add(key);
-    const moves = movesAt(scene, standing, seat);
+    const moves = movesAt(scenario, { scene: sceneId, standing }, seat);
     if (!moves.length) return { outcome: null, choices };
-    const move = moves.length === 1 && moves[0]!.by !== 'player'
-      ? moves[0]!
-      : moves[strategyPick(strategy, moves.map((m) => m.choice!.meta.label))]!;
+    const move = moves[0]!.by === 'player' ? moves[strategyPick(strategy, moves.map((m) => m.choice!.meta.label))]! : moves[0]!;
     if (move.by === 'player') choices.push(move.event);
-    sceneId = move.target;
-    standing = move.standing;
+    sceneId = move.next.scene;
+    standing = move.next.standing;
   }
   return { outcome: null, choices };
 }
@@ -216,13 +204,13 @@ function stateGraph(scenario: Scenario, seat: Side, maxStates: number): GraphNod
     index.set(key, nodes.length - 1);
     return nodes.length - 1;
   };
-  add(scenario.machine.initial, initialStanding());
+  add(scenario.machine.initial, startingStanding());
   for (let at = 0; at < nodes.length; at++) {
     if (nodes.length > maxStates) return null;
     const node = nodes[at]!;
     const scene = scenario.machine.states[node.scene]!;
     if (scene.type === 'final') continue;
-    for (const move of movesAt(scene, node.standing, seat)) node.next.push(add(move.target, move.standing));
+    for (const move of movesAt(scenario, node, seat)) node.next.push(add(move.next.scene, move.next.standing));
   }
   return nodes;
 }
@@ -280,18 +268,18 @@ function sampledRandomPlay(scenario: Scenario, seat: Side, samples: number): Ran
   const counts = zeroOutcomes();
   for (let n = 0; n < samples; n++) {
     let sceneId = scenario.machine.initial;
-    let standing = initialStanding();
+    let standing = startingStanding();
     for (let steps = 0; steps < 5_000; steps++) {
       const scene = scenario.machine.states[sceneId]!;
       if (scene.type === 'final') {
         counts[judge(standing.ledgers, standing.dealBreakers).outcome]++;
         break;
       }
-      const moves = movesAt(scene, standing, seat);
+      const moves = movesAt(scenario, { scene: sceneId, standing }, seat);
       if (!moves.length) break;
       const move = moves[Math.floor(random() * moves.length)]!;
-      sceneId = move.target;
-      standing = move.standing;
+      sceneId = move.next.scene;
+      standing = move.next.standing;
     }
   }
   const byOutcome = zeroOutcomes();

@@ -1,82 +1,38 @@
 /**
- * Turns a scenario file into a running XState machine. The named effects and conditions are declared
- * once here with `setup()`; the scenario references them by name with params. The outcome is the
- * machine's output, derived from the ledgers: the author never picks it.
+ * Turns a scenario file into a running XState machine. Each scene is a state and each choice (or
+ * `continue`) an event; which transition an event takes, and what it does, is decided by the engine's
+ * one step function (`step.ts`): the machine's only guard asks it which branch applies, and its only
+ * action applies that step and records it in the context. The outcome is the machine's output, derived
+ * from the ledgers: the author never picks it.
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import { emptyLedgers, judge, type Side, type Verdict } from './ledger.ts';
-import { applyEffect, holds, type Standing } from './effects.ts';
-import type { Effect, Guard, Scenario } from './schema.ts';
+import { emptyLedgers, judge, type Verdict } from './ledger.ts';
+import type { Standing } from './effects.ts';
+import { takeStep, transitionFor, transitionsOf, type Move, type PlaySeat, type Step } from './step.ts';
+import type { Scenario } from './schema.ts';
 
-/** Who the people at the device play: one side (the scenario plays the other), or both (pass-and-play). */
-export type PlaySeat = Side | 'both';
-
-/** One step of a run, as recorded in the machine's context. */
-export interface Step {
-  /** The scene the step was taken in. */
-  scene: string;
-  /** The event sent: `choice.<name>` or `continue`. */
-  event: string;
-  /** The side that decided, or null where the scene simply continued. */
-  side: Side | null;
-  /** True when the scenario made the move (the simulated side, or a continue). */
-  auto: boolean;
-}
+export type { PlaySeat, Step };
 
 export interface RunInput {
   seat: PlaySeat;
-  /** Seed for any randomness, kept in context so runs reproduce. */
+  /** Seed for the run's randomness (the order options are shown in), kept in context so runs reproduce. */
   seed?: number;
 }
 
 export interface RunContext extends Standing {
   seat: PlaySeat;
   seed: number;
+  /** Every step taken, with the transition it took, in order. */
   steps: Step[];
 }
 
-export type RunEvent = { type: `choice.${string}`; auto?: boolean } | { type: 'continue' };
+export type RunEvent = Move;
 
-type EffectParams<T extends Effect['type']> = Extract<Effect, { type: T }>['params'];
-type GuardParams<T extends Guard['type']> = Extract<Guard, { type: T }>['params'];
-
-const effect =
-  <T extends Effect['type']>(type: T) =>
-  ({ context }: { context: RunContext }, params: EffectParams<T>) =>
-    applyEffect(context, { type, params } as Effect) as Partial<RunContext>;
-const condition =
-  <T extends Guard['type']>(type: T) =>
-  ({ context }: { context: RunContext }, params: GuardParams<T>) =>
-    holds(context, { type, params } as Guard);
-
-/** The one shared setup: every scenario machine is created from it. */
-export const scenarioSetup = setup({
-  types: {
-    context: {} as RunContext,
-    input: {} as RunInput,
-    events: {} as RunEvent,
-    output: {} as Verdict,
-  },
-  actions: {
-    impress: assign(effect('impress')),
-    dealBreaker: assign(effect('dealBreaker')),
-    setFlag: assign(effect('setFlag')),
-    clearFlag: assign(effect('clearFlag')),
-    record: assign(({ context, event }, params: { scene: string; side: Side | null }) => ({
-      steps: [
-        ...context.steps,
-        { scene: params.scene, event: event.type, side: params.side, auto: event.type === 'continue' || ('auto' in event && event.auto === true) },
-      ],
-    })),
-  },
-  guards: {
-    ledgerAtLeast: condition('ledgerAtLeast'),
-    ledgerBelow: condition('ledgerBelow'),
-    flagSet: condition('flagSet'),
-    flagUnset: condition('flagUnset'),
-    dealBroken: condition('dealBroken'),
-  },
-});
+/** Which transition of a scene's event the params name. */
+interface BranchParams {
+  scene: string;
+  branch: number;
+}
 
 export function initialContext(input: RunInput): RunContext {
   return {
@@ -91,13 +47,40 @@ export function initialContext(input: RunInput): RunContext {
 
 /** Build the XState machine for a (validated) scenario. */
 export function createScenarioMachine(scenario: Scenario) {
+  const scenarioSetup = setup({
+    types: {
+      context: {} as RunContext,
+      input: {} as RunInput,
+      events: {} as RunEvent,
+      output: {} as Verdict,
+    },
+    guards: {
+      /** The step function takes this branch of the event here. */
+      takes: ({ context, event }, params: BranchParams) => {
+        const scene = scenario.machine.states[params.scene];
+        return scene !== undefined && transitionFor(scene, event.type, context)?.branch === params.branch;
+      },
+    },
+    actions: {
+      /** Apply the step the step function takes, and record it. */
+      step: assign(({ context, event }, params: BranchParams) => {
+        const taken = takeStep(scenario, { scene: params.scene, standing: context }, event);
+        if (!taken) return {};
+        const { ledgers, dealBreakers, flags } = taken.next.standing;
+        return { ledgers, dealBreakers, flags, steps: [...context.steps, taken.step] };
+      }),
+    },
+  });
+
   const states: Record<string, unknown> = {};
   for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
-    const record = { type: 'record', params: { scene: sceneId, side: scene.meta.decides ?? null } };
     const on: Record<string, unknown> = {};
-    for (const [event, value] of Object.entries(scene.on ?? {})) {
-      const transitions = Array.isArray(value) ? value : [value!];
-      on[event] = transitions.map((t) => ({ ...t, actions: [...t.actions, record] }));
+    for (const event of Object.keys(scene.on ?? {})) {
+      on[event] = transitionsOf(scene, event).map((transition, branch) => ({
+        target: transition.target,
+        guard: { type: 'takes', params: { scene: sceneId, branch } },
+        actions: [{ type: 'step', params: { scene: sceneId, branch } }],
+      }));
     }
     states[sceneId] = {
       ...(scene.type ? { type: scene.type } : {}),

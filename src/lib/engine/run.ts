@@ -5,38 +5,36 @@
 import { createActor, type Actor } from 'xstate';
 import { isPlayedByPerson, offeredChoices, simulatedPick, type OfferedChoice } from './choices.ts';
 import { createScenarioMachine, type PlaySeat, type RunSnapshot, type ScenarioMachine } from './machine.ts';
-import type { Side, Verdict } from './ledger.ts';
-import type { Choice, Scenario, Scene } from './schema.ts';
+import { displayOrder } from './random.ts';
+import { automaticMove, sceneOf, turnAt, type Position, type Turn } from './step.ts';
+import type { Scenario, Scene } from './schema.ts';
 
 export { isPlayedByPerson, offeredChoices, simulatedPick, type OfferedChoice };
 
-/** What happens next in a run. */
-export type Turn =
-  | { kind: 'ended'; verdict: Verdict }
-  | { kind: 'player'; side: Side; choices: OfferedChoice[] }
-  | { kind: 'simulated'; side: Side; event: `choice.${string}`; choice: Choice }
-  | { kind: 'continue' }
-  | { kind: 'stuck' };
+export type { Turn };
 
+/** The scene a snapshot is at. */
 export function sceneAt(scenario: Scenario, snapshot: RunSnapshot): { id: string; scene: Scene } {
   const id = String(snapshot.value);
-  const scene = scenario.machine.states[id];
+  const scene = sceneOf(scenario, id);
   if (!scene) throw new Error(`The run is at "${id}", which is not a scene of "${scenario.id}".`);
   return { id, scene };
+}
+
+/** The position a snapshot stands at, for the step function. */
+export function positionOf(snapshot: RunSnapshot): Position {
+  return { scene: String(snapshot.value), standing: snapshot.context };
 }
 
 /** Who acts in the current scene, for this seat arrangement. */
 export function nextTurn(scenario: Scenario, snapshot: RunSnapshot): Turn {
   if (snapshot.status === 'done') return { kind: 'ended', verdict: snapshot.output! };
-  const { scene } = sceneAt(scenario, snapshot);
-  const decides = scene.meta.decides;
-  if (!decides) return snapshot.can({ type: 'continue' }) ? { kind: 'continue' } : { kind: 'stuck' };
-  if (isPlayedByPerson(snapshot.context.seat, decides)) {
-    const choices = offeredChoices(scene, snapshot.context);
-    return choices.length ? { kind: 'player', side: decides, choices } : { kind: 'stuck' };
-  }
-  const pick = simulatedPick(scene, snapshot.context);
-  return pick ? { kind: 'simulated', side: decides, event: pick.event, choice: pick.choice } : { kind: 'stuck' };
+  return shownInOrder(turnAt(scenario, positionOf(snapshot), snapshot.context.seat), snapshot.context.seed, String(snapshot.value));
+}
+
+/** A turn with the people's options in the order the run shows them (its seed's shuffle of the file order). */
+export function shownInOrder(turn: Turn, seed: number, sceneId: string): Turn {
+  return turn.kind === 'player' ? { ...turn, choices: displayOrder(turn.choices, seed, sceneId) } : turn;
 }
 
 export class ReplayError extends Error {}
@@ -56,19 +54,20 @@ export type ChoicePicker = (request: PickRequest) => string | undefined;
 
 /**
  * Drive a started actor on: the scenario makes every move that is not the people's (the simulated side,
- * continues); `pick` makes theirs. Stops at the end, when stuck, or when `pick` returns undefined; calls
- * `afterStep` after every step. Returns how many of the people's choices were made.
+ * continues); `pick` makes theirs. Stops at the end, when stuck, when `pick` returns undefined, or when
+ * the run has `stepLimit` steps. Returns how many of the people's choices were made.
  * Throws ReplayError when `pick` names a choice that is not offered.
  */
-export function drive(scenario: Scenario, actor: Actor<ScenarioMachine>, pick: ChoicePicker, afterStep?: () => void): number {
+export function drive(scenario: Scenario, actor: Actor<ScenarioMachine>, pick: ChoicePicker, stepLimit = 10_000): number {
   let used = 0;
   for (let guard = 0; guard < 10_000; guard++) {
     const snapshot = actor.getSnapshot();
+    if (snapshot.context.steps.length >= stepLimit) break;
     const turn = nextTurn(scenario, snapshot);
     if (turn.kind === 'ended' || turn.kind === 'stuck') break;
-    if (turn.kind === 'continue') actor.send({ type: 'continue' });
-    else if (turn.kind === 'simulated') actor.send({ type: turn.event, auto: true });
-    else {
+    const automatic = automaticMove(turn);
+    if (automatic) actor.send(automatic);
+    else if (turn.kind === 'player') {
       const { id, scene } = sceneAt(scenario, snapshot);
       const wanted = pick({ sceneId: id, scene, offered: turn.choices, index: used });
       if (wanted === undefined) break;
@@ -78,7 +77,6 @@ export function drive(scenario: Scenario, actor: Actor<ScenarioMachine>, pick: C
       actor.send({ type: wanted as `choice.${string}` });
       used++;
     }
-    afterStep?.();
   }
   return used;
 }

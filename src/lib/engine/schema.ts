@@ -11,8 +11,13 @@
 import * as z from 'zod/mini';
 import { DIMENSIONS, SIDES } from './ledger.ts';
 
-/** Bumped when the file format changes in a way older files need migrating for. */
-export const FORMAT_VERSION = 1;
+/**
+ * The format version new files are written in. Format 2 requires `observed` on every choice the simulated
+ * side can make; format 1 files (imported before that rule) still load and play, with it reported as advice.
+ */
+export const FORMAT_VERSION = 2;
+/** Every format version the app still reads. */
+export const FORMAT_VERSIONS = [1, 2] as const;
 
 const text = (what: string, max: number) =>
   z.string({ error: `${what} must be text` }).check(
@@ -119,6 +124,13 @@ export const choiceMetaSchema = z.strictObject({
   feedback: text('the feedback', 600),
   /** What the other side privately thinks of it, shown in the debrief. */
   thoughts: text('the thoughts', 600),
+  /**
+   * What the other side sees or hears when this choice is made, in third person or as speech (e.g.
+   * `Farid texts: "Running late, can we start at 2:20?"`). Shown in play when the scenario makes this
+   * choice for the simulated side, instead of the private label. Required (format 2) on every choice an
+   * `npc` rule can pick.
+   */
+  observed: z.optional(text('what the other side observes', 300)),
 });
 
 export const choiceSchema = z.strictObject({
@@ -133,6 +145,8 @@ export const continueSchema = z.strictObject({
   target: id('the target'),
   guard: z.optional(guardSchema),
   actions: z._default(z.array(effectSchema).check(z.maxLength(8)), []),
+  /** Why this branch moves a ledger, in words; coach mode shows it with the change (e.g. "Amara waited ten minutes without a word."). */
+  reason: z.optional(text('the reason', 300)),
 });
 
 /** Rule by which the scenario picks for a side that no person plays: the first rule that holds wins. */
@@ -174,7 +188,7 @@ export const castMemberSchema = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.literal(FORMAT_VERSION, { error: `"format" must be ${FORMAT_VERSION}` }),
+  format: z.union([z.literal(1), z.literal(2)], { error: `"format" must be ${FORMAT_VERSION} (or 1 for files written before format ${FORMAT_VERSION})` }),
   id: id('the scenario id'),
   title: text('the title', 120),
   summary: text('the summary', 400),

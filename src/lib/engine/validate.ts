@@ -16,7 +16,11 @@ export interface Problem {
   path: (string | number)[];
 }
 
-export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/**
+ * `advice`: what a file written in an older format should add to meet today's rules. It still loads
+ * and plays; the same finding in a current-format file is a problem.
+ */
+export type Validation = { ok: true; scenario: Scenario; advice: Problem[] } | { ok: false; problems: Problem[] };
 
 export const CHOICE_EVENT = /^choice\.[a-zA-Z][a-zA-Z0-9_-]*$/;
 
@@ -25,7 +29,9 @@ export function validateScenario(data: unknown): Validation {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(fromZodIssue) };
   const problems = checkReferences(parsed.data);
-  return problems.length ? { ok: false, problems } : { ok: true, scenario: parsed.data };
+  const rules = checkFormatRules(parsed.data);
+  if (parsed.data.format >= 2) problems.push(...rules);
+  return problems.length ? { ok: false, problems } : { ok: true, scenario: parsed.data, advice: parsed.data.format >= 2 ? [] : rules };
 }
 
 /** Parse JSON text, then validate. A JSON syntax error is a problem like any other. */
@@ -149,6 +155,28 @@ function checkReferences(scenario: Scenario): Problem[] {
     } else {
       if (choiceEvents.length) report(at('meta', 'decides'), 'is missing: the scene has choices, so say which side makes them');
       if (meta.npc) report(at('meta', 'npc'), 'only a scene where someone decides can have rules for the simulated side');
+    }
+  }
+  return problems;
+}
+
+/**
+ * Rules that format 2 added. A format 1 file gets them as advice, a format 2 file as problems:
+ * every choice that an `npc` rule can pick says what the other side observes when it is made.
+ */
+function checkFormatRules(scenario: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
+    const picked = new Set((scene.meta.npc ?? []).map((rule) => rule.choose));
+    for (const event of picked) {
+      const value = scene.on?.[event];
+      if (!value || Array.isArray(value) || !('meta' in value) || value.meta.observed) continue;
+      const path = ['machine', 'states', sceneId, 'on', event, 'meta', 'observed'];
+      problems.push({
+        where: describePath(path),
+        message: 'is missing: the scenario can make this choice for the simulated side, so say what the other side sees or hears (the label is private)',
+        path,
+      });
     }
   }
   return problems;

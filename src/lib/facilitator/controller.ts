@@ -4,6 +4,7 @@
  * the clock, the storage and the channel are passed in, so tests drive time and messages by hand.
  */
 import { initialTransition, transition } from 'xstate';
+import { newSeed } from '../engine/random.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { compareRevisions, restoreSnapshot, SessionStore, toPersisted, type PersistedSession } from './persist.ts';
 import { createSessionMachine, type SessionCommand, type SessionEvent, type SessionInput, type SessionSnapshot } from './session-machine.ts';
@@ -76,7 +77,7 @@ export class FacilitatorSession {
     const at = clock.now();
     const id = options.input.id ?? newSessionId(at);
     const machine = createSessionMachine(options.scenario);
-    const [snapshot] = initialTransition(machine, { ...options.input, id, scenarioId: options.scenario.id, at });
+    const [snapshot] = initialTransition(machine, { seed: newSeed(), ...options.input, id, scenarioId: options.scenario.id, at });
     return new FacilitatorSession({ ...options, sessionId: id, role: 'control' }, snapshot);
   }
 

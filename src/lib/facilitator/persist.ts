@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { OUTCOMES, type Outcome } from '../engine/ledger.ts';
 import type { Scenario } from '../engine/schema.ts';
-import { ROOM_MODES, seatOf, walk, WalkError } from './position.ts';
+import { ROOM_MODES, seatOf, walk, StepError } from './position.ts';
 import { createSessionMachine, phaseOf, type SessionContext, type SessionSnapshot } from './session-machine.ts';
 import { MAX_VOTES } from './votes.ts';
 import { browserStorage, memoryStorage, type KeyValueStorage } from '../persistence/storage.ts';
@@ -123,7 +123,7 @@ export function toPersisted(scenario: Scenario, snapshot: SessionSnapshot, seq: 
   let outcome: Outcome | null = null;
   if (ended) {
     const { turn } = walk(scenario, seatOf(snapshot.context.mode), snapshot.context.steps);
-    if (turn.kind === 'final') outcome = turn.verdict.outcome;
+    if (turn.kind === 'ended') outcome = turn.verdict.outcome;
   }
   return {
     version: SESSION_FORMAT_VERSION,
@@ -145,7 +145,7 @@ export function restoreSnapshot(scenario: Scenario, saved: PersistedSession): Pa
   try {
     position = walk(scenario, seatOf(context.mode), context.steps);
   } catch (error) {
-    if (error instanceof WalkError) return { ok: false, message: `its path no longer fits the scenario (${error.message})` };
+    if (error instanceof StepError) return { ok: false, message: `its path no longer fits the scenario (${error.message})` };
     throw error;
   }
   let snapshot: SessionSnapshot;
@@ -158,9 +158,9 @@ export function restoreSnapshot(scenario: Scenario, saved: PersistedSession): Pa
   const inDecision = snapshot.hasTag('decision');
   const fits =
     (phase === 'briefing' && context.steps.length === 0) ||
-    (inDecision && position.turn.kind === 'decision' && context.ballot?.scene === position.sceneId) ||
+    (inDecision && position.turn.kind === 'player' && context.ballot?.scene === position.sceneId) ||
     (phase === 'scene' && (position.turn.kind === 'simulated' || position.turn.kind === 'continue')) ||
-    (snapshot.hasTag('ended') && position.turn.kind === 'final') ||
+    (snapshot.hasTag('ended') && position.turn.kind === 'ended') ||
     (phase === 'stuck' && position.turn.kind === 'stuck');
   const focusFits = context.debriefFocus === null || context.debriefFocus < context.steps.length;
   return fits && focusFits ? { ok: true, value: snapshot } : { ok: false, message: `its state (${phase}) does not match where its path leads` };

@@ -5,6 +5,7 @@
 import { DIMENSION_LABELS, OUTCOME_INFO, otherSide, SIDE_LABELS, type Side } from '../engine/ledger.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { choiceLabel, speakerName, type Position } from './position.ts';
+import { observedMove } from '../ui/words.ts';
 import { deciderName, type Phase, type SessionContext } from './session-machine.ts';
 import { totalVotes } from './votes.ts';
 
@@ -17,7 +18,7 @@ export function scenePrompts(scenario: Scenario, context: SessionContext, positi
 
 function generalPrompts(scenario: Scenario, context: SessionContext, position: Position, phase: Phase): string[] {
   const { turn } = position;
-  if (turn.kind === 'decision') {
+  if (turn.kind === 'player') {
     const other = nameOf(scenario, otherSide(turn.side));
     const team = deciderName(context, turn.side);
     const prompts = [
@@ -34,7 +35,7 @@ function generalPrompts(scenario: Scenario, context: SessionContext, position: P
       'What would you have wanted to hear instead?',
     ];
   }
-  if (turn.kind === 'final') return ['Before the debrief: which side do you think liked the other, and why?'];
+  if (turn.kind === 'ended') return ['Before the debrief: which side do you think liked the other, and why?'];
   return ['What has changed for each side since the last decision?'];
 }
 
@@ -49,7 +50,7 @@ export function announcement(scenario: Scenario, context: SessionContext | null,
     case 'briefing':
       return `${scenario.title}. The session has not started yet.`;
     case 'scene':
-      return position.turn.kind === 'simulated' ? `${said} ${nameOf(scenario, position.turn.side)}: ${position.turn.choice.meta.label}` : said;
+      return position.turn.kind === 'simulated' ? `${said} ${observedMove(scenario.cast, position.turn.side, position.turn.choice)}` : said;
     case 'ready':
       return `${said} ${ballot ? deciderName(context, ballot.side) : 'The room'} decides: ${ballot?.options.length ?? 0} options.`;
     case 'voting':
@@ -65,7 +66,7 @@ export function announcement(scenario: Scenario, context: SessionContext | null,
     case 'closing':
       return `${said} The interview is over.`;
     case 'debrief':
-      return position.turn.kind === 'final' ? `Debrief: ${OUTCOME_INFO[position.turn.verdict.outcome].title}.` : 'Debrief.';
+      return position.turn.kind === 'ended' ? `Debrief: ${OUTCOME_INFO[position.turn.verdict.outcome].title}.` : 'Debrief.';
     case 'stuck':
       return 'This scene has no way on. The scenario file needs fixing.';
   }

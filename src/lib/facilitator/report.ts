@@ -172,7 +172,7 @@ export function buildSessionReport(scenario: Scenario, context: SessionContext):
   let verdict: Verdict | null = null;
   try {
     const { turn } = walk(scenario, seatOf(context.mode), context.steps);
-    if (turn.kind === 'final') verdict = turn.verdict;
+    if (turn.kind === 'ended') verdict = turn.verdict;
   } catch {
     verdict = null; // the scenario changed since; the report still lists what was recorded
   }

@@ -11,14 +11,18 @@
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import type { Side } from '../engine/ledger.ts';
-import type { Step } from '../engine/machine.ts';
+import { displayOrder } from '../engine/random.ts';
+import { automaticMove, takeStep, type RecordedStep } from '../engine/step.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { modesFor, seatOf, walk, type Position, type RoomMode } from './position.ts';
 import { clampSeconds, DEFAULT_TIMER_SECONDS, idleTimer, pauseTimer, startTimer, withDuration, elapsedMs, type TimerState } from './timer.ts';
 import { clampVotes, emptyTally, leaders, type Tally } from './votes.ts';
 
-/** A step of the room's run: the engine's step plus when it was taken. */
-export interface SessionStep extends Step {
+/**
+ * A step of the room's run: the engine's step plus when it was taken. Sessions saved before steps
+ * recorded their transition lack `target` and `branch`; following the steps fills them in.
+ */
+export interface SessionStep extends RecordedStep {
   /** When the step was taken (ms since the epoch). */
   at: number;
 }
@@ -63,6 +67,8 @@ export interface SessionContext {
   id: string;
   scenarioId: string;
   mode: RoomMode;
+  /** Seed of the order the options are shown in (lettered A, B, …), kept so the session and its report agree. */
+  seed: number;
   /** Names of the two teams (used in teams mode). */
   teams: Record<Side, string>;
   /** Time per decision, in seconds. */
@@ -83,6 +89,8 @@ export interface SessionInput {
   scenarioId: string;
   mode: RoomMode;
   at: number;
+  /** Seed of the options' display order; give a fresh one per session (default 1). */
+  seed?: number;
   timerSeconds?: number;
   teams?: Partial<Record<Side, string>>;
 }
@@ -127,6 +135,7 @@ export function initialSessionContext(input: SessionInput): SessionContext {
     id: input.id,
     scenarioId: input.scenarioId,
     mode: input.mode,
+    seed: input.seed ?? 1,
     teams: { employer: teamName(input.teams?.employer, DEFAULT_TEAMS.employer), candidate: teamName(input.teams?.candidate, DEFAULT_TEAMS.candidate) },
     timerSeconds,
     timer: idleTimer(timerSeconds),
@@ -165,7 +174,7 @@ function buildMachine(scenario: Scenario) {
   /** The steps and the end time after adding `step`. */
   const append = (context: SessionContext, step: SessionStep) => {
     const steps = [...context.steps, step];
-    const ended = walk(scenario, seatOf(context.mode), steps).turn.kind === 'final';
+    const ended = walk(scenario, seatOf(context.mode), steps).turn.kind === 'ended';
     return { steps, endedAt: ended ? step.at : null, timer: idleTimer(context.timerSeconds) };
   };
 
@@ -176,8 +185,8 @@ function buildMachine(scenario: Scenario) {
       input: {} as SessionInput,
     },
     guards: {
-      atFinal: ({ context }) => at(context).turn.kind === 'final',
-      atRoomDecision: ({ context }) => at(context).turn.kind === 'decision',
+      atFinal: ({ context }) => at(context).turn.kind === 'ended',
+      atRoomDecision: ({ context }) => at(context).turn.kind === 'player',
       atSceneMove: ({ context }) => ['simulated', 'continue'].includes(at(context).turn.kind),
       validConfig: ({ event }) => event.type === 'session.configure' && (event.mode === undefined || modesFor(scenario).includes(event.mode)),
       isOption: ({ context, event }) => 'option' in event && isOption(context, event.option),
@@ -206,8 +215,8 @@ function buildMachine(scenario: Scenario) {
       markStarted: assign({ startedAt: ({ event }) => event.at }),
       openBallot: assign(({ context }) => {
         const { sceneId, turn } = at(context);
-        if (turn.kind !== 'decision') return {};
-        const options = turn.options.map((o) => o.event as string);
+        if (turn.kind !== 'player') return {};
+        const options = displayOrder(turn.choices, context.seed, sceneId).map((o) => o.event as string);
         return {
           timer: idleTimer(context.timerSeconds),
           ballot: { scene: sceneId, side: turn.side, options, votes: emptyTally(options), openedAt: null, closedAt: null, leaders: [], chosen: null, how: null, reason: '', decidedAt: null },
@@ -248,17 +257,18 @@ function buildMachine(scenario: Scenario) {
       recordRoomStep: assign(({ context, event }) => {
         const b = ballot(context);
         if (b.chosen === null || b.how === null || b.decidedAt === null) return {};
-        const step: SessionStep = { scene: b.scene, event: b.chosen, side: b.side, auto: false, at: event.at };
+        const position = at(context);
+        const taken = takeStep(scenario, { scene: position.sceneId, standing: position.standing }, { type: b.chosen as `choice.${string}` });
+        if (!taken) return {};
+        const step: SessionStep = { ...taken.step, at: event.at };
         const record: DecisionRecord = { ...b, chosen: b.chosen, how: b.how, decidedAt: b.decidedAt, stepIndex: context.steps.length, discussionMs: elapsedMs(context.timer, event.at) };
         return { ...append(context, step), decisions: [...context.decisions, record], ballot: null };
       }),
       recordSceneStep: assign(({ context, event }) => {
-        const { sceneId, turn } = at(context);
-        const step: SessionStep =
-          turn.kind === 'simulated'
-            ? { scene: sceneId, event: turn.event, side: turn.side, auto: true, at: event.at }
-            : { scene: sceneId, event: 'continue', side: null, auto: true, at: event.at };
-        return append(context, step);
+        const { sceneId, standing, turn } = at(context);
+        const move = automaticMove(turn);
+        const taken = move && takeStep(scenario, { scene: sceneId, standing }, move);
+        return taken ? append(context, { ...taken.step, at: event.at }) : {};
       }),
       focusDebrief: assign({ debriefFocus: ({ event }) => (event.type === 'debrief.focus' ? event.step : null) }),
       timerStart: assign(({ context, event }) => ({ timer: startTimer(context.timer, event.at) })),

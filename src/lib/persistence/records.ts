@@ -2,7 +2,8 @@
  * The shapes of saved data, as `zod/mini` schemas (full zod stays off the first-load path), and the
  * migrations from older versions. Every record carries a `version`; `readRecord()` migrates, then parses.
  *
- * Version 0 is the prototype's layout, kept readable so nobody loses progress:
+ * Runs version 1 kept an XState snapshot after every step; version 2 keeps the people's choices and
+ * replays them. Version 0 is the prototype's layout, kept readable so nobody loses progress:
  * - a run kept only its latest snapshot (`snapshot`), with `startedAt` as an ISO date;
  * - history was a bare list of `{ scenarioId, seat, outcome, finishedAt }` with ISO dates;
  * - discovered outcomes were a bare map of scenario id to `{ employer, candidate }`;
@@ -11,8 +12,10 @@
 import * as z from 'zod/mini';
 import { OUTCOMES, SIDES } from '../engine/ledger.ts';
 
-/** The version every record is written with. */
+/** The version of the saved-data key space (`osotd:v1:`), and of every record kind but runs. */
 export const SAVE_VERSION = 1;
+/** The version each kind of record is written with. */
+export const RECORD_VERSIONS = { run: 2, history: 1, discovered: 1, settings: 1 } as const;
 
 const side = z.enum(SIDES);
 const seat = z.enum(['employer', 'candidate', 'both']);
@@ -21,56 +24,37 @@ export const modeSchema = z.enum(['coach', 'realistic']);
 /** Coach: both ledgers and feedback shown as you play. Realistic: nothing shown until the end. */
 export type PlayMode = z.infer<typeof modeSchema>;
 
-const ledger = z.object({ courtesy: z.number(), communication: z.number(), commonSense: z.number() });
 const sides = <T extends z.core.SomeType>(value: T) => z.object({ employer: value, candidate: value });
-export const stepSchema = z.object({ scene: z.string(), event: z.string(), side: z.nullable(side), auto: z.boolean() });
-const verdict = z.object({
-  outcome,
-  employerLikes: z.boolean(),
-  candidateLikes: z.boolean(),
-  totals: sides(z.number()),
-  dealBreakers: sides(z.nullable(z.string())),
-});
-
-/** An XState persisted snapshot of a scenario run. Unknown XState fields are kept as they are. */
-export const snapshotSchema = z
-  .looseObject({
-    status: z.enum(['active', 'done']),
-    value: z.string(),
-    context: z.looseObject({
-      seat,
-      seed: z.number(),
-      ledgers: sides(ledger),
-      dealBreakers: sides(z.nullable(z.string())),
-      flags: z.array(z.string()),
-      steps: z.array(stepSchema),
-    }),
-    output: z.optional(verdict),
-  })
-  .check(z.refine((s) => s.status !== 'done' || s.output !== undefined, 'a finished run must say how it ended'));
-export type SavedSnapshot = z.infer<typeof snapshotSchema>;
-
 const runId = z.string().check(z.regex(/^[a-zA-Z0-9_-]{1,64}$/));
+const choiceEvent = z.string().check(z.regex(/^choice\.[a-zA-Z0-9_-]{1,64}$/));
 
-/** A run, in progress or finished, with a snapshot after every step. */
-export const runSchema = z
-  .object({
-    version: z.literal(1),
-    id: runId,
-    scenarioId: z.string(),
-    scenarioTitle: z.string(),
-    seat,
-    mode: modeSchema,
-    startedAt: z.number(),
-    updatedAt: z.number(),
-    /** Pass-and-play: the side holding the device, or null before the first hand-over. */
-    holder: z.nullable(side),
-    /** `snapshots[k]` is the run after k steps. */
-    snapshots: z.array(snapshotSchema).check(z.minLength(1)),
-    /** Set when this run was branched from another: where, and that run's steps, for the comparison. */
-    branchOf: z.optional(z.object({ runId: z.string(), step: z.int(), steps: z.array(stepSchema) })),
-  })
-  .check(z.refine((r) => r.snapshots.every((s) => s.context.seat === r.seat), 'every snapshot must be of the same seat'));
+/**
+ * A run, in progress or finished, saved as the people's choices (version 2). Runs are deterministic, so
+ * replaying the choices through the scenario rebuilds every step exactly; the record grows by one short
+ * entry per choice.
+ */
+export const runSchema = z.object({
+  version: z.literal(2),
+  id: runId,
+  scenarioId: z.string(),
+  scenarioTitle: z.string(),
+  seat,
+  mode: modeSchema,
+  /** Seed of the order the options are shown in. */
+  seed: z.int(),
+  startedAt: z.number(),
+  updatedAt: z.number(),
+  /** Pass-and-play: the side holding the device, or null before the first hand-over. */
+  holder: z.nullable(side),
+  /** The people's choices, in order. */
+  choices: z.array(choiceEvent).check(z.maxLength(5000)),
+  /** How many steps the run has taken (choices, the scenario's own moves and continues). */
+  stepCount: z.int().check(z.gte(0), z.lte(20000)),
+  /** How the run ended, or null while it is in progress. */
+  outcome: z.nullable(outcome),
+  /** Set when this run was branched from another: where (a step index), and that run's choices, for the comparison. */
+  branchOf: z.optional(z.object({ runId: z.string(), step: z.int(), choices: z.array(choiceEvent) })),
+});
 export type RunRecord = z.infer<typeof runSchema>;
 
 export const historyEntrySchema = z.object({
@@ -111,6 +95,13 @@ const millis = (iso: unknown): number => {
   return time;
 };
 
+const stepList = (data: unknown): Record<string, unknown>[] => {
+  if (!Array.isArray(data)) throw new Error('not a list');
+  return data.map(asObject);
+};
+/** The people's choices among version 1's recorded steps. */
+const peopleChoices = (steps: Record<string, unknown>[]): unknown[] => steps.filter((s) => s.auto === false && s.event !== 'continue').map((s) => s.event);
+
 /** `MIGRATIONS[kind][v]` turns version v into version v + 1. */
 const MIGRATIONS: Record<RecordKind, Record<number, Migration>> = {
   run: {
@@ -127,8 +118,32 @@ const MIGRATIONS: Record<RecordKind, Record<number, Migration>> = {
         startedAt: started,
         updatedAt: started,
         holder: null,
-        // Only the latest snapshot was kept; the earlier ones are rebuilt by replay when the run is opened.
         snapshots: [old.snapshot],
+      };
+    },
+    1: (data) => {
+      const old = asObject(data);
+      const snapshots = Array.isArray(old.snapshots) ? old.snapshots : [];
+      const last = asObject(snapshots.at(-1));
+      const context = asObject(last.context);
+      const steps = stepList(context.steps);
+      const branchOf = old.branchOf === undefined ? undefined : asObject(old.branchOf);
+      return {
+        version: 2,
+        id: old.id,
+        scenarioId: old.scenarioId,
+        scenarioTitle: old.scenarioTitle,
+        seat: old.seat,
+        mode: old.mode,
+        // Version 1 showed options in file order; any seed now shuffles them, which is fine for a run in progress.
+        seed: typeof context.seed === 'number' && Number.isInteger(context.seed) ? context.seed : 1,
+        startedAt: old.startedAt,
+        updatedAt: old.updatedAt,
+        holder: old.holder,
+        choices: peopleChoices(steps),
+        stepCount: steps.length,
+        outcome: last.status === 'done' ? asObject(last.output).outcome : null,
+        ...(branchOf ? { branchOf: { runId: branchOf.runId, step: branchOf.step, choices: peopleChoices(stepList(branchOf.steps)) } } : {}),
       };
     },
   },
@@ -162,14 +177,15 @@ export function readRecord<K extends RecordKind>(kind: K, text: string): ReadRes
   }
   const declared = typeof data === 'object' && data !== null && 'version' in data ? (data as { version: unknown }).version : 0;
   if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0) return { ok: false, reason: 'damaged' };
-  if (declared > SAVE_VERSION) return { ok: false, reason: 'newer' };
+  const current = RECORD_VERSIONS[kind];
+  if (declared > current) return { ok: false, reason: 'newer' };
   try {
-    for (let v = declared; v < SAVE_VERSION; v++) data = MIGRATIONS[kind][v]!(data);
+    for (let v = declared; v < current; v++) data = MIGRATIONS[kind][v]!(data);
   } catch {
     return { ok: false, reason: 'damaged' };
   }
   const parsed = SCHEMAS[kind].safeParse(data);
   if (!parsed.success) return { ok: false, reason: 'damaged' };
   const value = parsed.data as z.infer<(typeof SCHEMAS)[K]>;
-  return declared < SAVE_VERSION ? { ok: true, value, migratedFrom: declared } : { ok: true, value };
+  return declared < current ? { ok: true, value, migratedFrom: declared } : { ok: true, value };
 }

@@ -9,17 +9,17 @@
 import { allKeys, type KeyValueStorage } from './storage.ts';
 import {
   readRecord,
+  RECORD_VERSIONS,
   SAVE_VERSION,
   type Discovered,
   type HistoryEntry,
   type PlayMode,
   type RecordKind,
   type RunRecord,
-  type SavedSnapshot,
   type Settings,
 } from './records.ts';
 import type { Outcome } from '../engine/ledger.ts';
-import type { PlaySeat } from '../engine/machine.ts';
+import type { PlaySeat, Step } from '../engine/machine.ts';
 
 export const PREFIX = `osotd:v${SAVE_VERSION}:`;
 export const KEYS = {
@@ -54,7 +54,7 @@ const WHY = {
 };
 
 export function isFinished(run: RunRecord): boolean {
-  return run.snapshots.at(-1)!.status === 'done';
+  return run.outcome !== null;
 }
 
 export class SaveStore {
@@ -158,33 +158,36 @@ export class SaveStore {
     this.storage.removeItem(KEYS.run(id));
   }
 
-  /** Create and save a new run from its first snapshot. */
-  startRun(init: { scenarioId: string; scenarioTitle: string; seat: PlaySeat; mode: PlayMode; first: SavedSnapshot }): RunRecord {
+  /** Create and save a new run, at its start. */
+  startRun(init: { scenarioId: string; scenarioTitle: string; seat: PlaySeat; mode: PlayMode; seed: number }): RunRecord {
     const time = this.now();
     const run: RunRecord = {
-      version: SAVE_VERSION,
+      version: RECORD_VERSIONS.run,
       id: this.newRunId(),
       scenarioId: init.scenarioId,
       scenarioTitle: init.scenarioTitle,
       seat: init.seat,
       mode: init.mode,
+      seed: init.seed,
       startedAt: time,
       updatedAt: time,
       holder: null,
-      snapshots: [init.first],
+      choices: [],
+      stepCount: 0,
+      outcome: null,
     };
     this.putRun(run);
     return run;
   }
 
   /**
-   * Rewind-and-branch: a new run that starts from `from`'s exact snapshot before step `step` (0-based),
-   * remembering `from`'s steps for the comparison. `from` itself is unchanged.
+   * Rewind-and-branch: a new run that stands exactly where `from` stood before step `step` (0-based),
+   * remembering `from`'s choices for the comparison. `steps` are `from`'s steps. `from` itself is unchanged.
    */
-  branchRun(from: RunRecord, step: number): RunRecord {
+  branchRun(from: RunRecord, step: number, steps: readonly Step[]): RunRecord {
     const time = this.now();
-    const finalSteps = from.snapshots.at(-1)!.context.steps;
-    const chooser = finalSteps[step]?.side ?? null;
+    const chooser = steps[step]?.side ?? null;
+    const before = steps.slice(0, step);
     const run: RunRecord = {
       ...from,
       id: this.newRunId(),
@@ -192,8 +195,10 @@ export class SaveStore {
       updatedAt: time,
       // In pass-and-play the person who rewinds is the one who chose at that step: they hold the device.
       holder: from.seat === 'both' ? chooser : null,
-      snapshots: from.snapshots.slice(0, step + 1),
-      branchOf: { runId: from.id, step, steps: finalSteps },
+      choices: before.filter((s) => !s.auto && s.event !== 'continue').map((s) => s.event),
+      stepCount: before.length,
+      outcome: null,
+      branchOf: { runId: from.id, step, choices: from.choices },
     };
     this.putRun(run);
     return run;

@@ -1,6 +1,7 @@
 /**
- * Share links: a run as a short text, `1.<scenario id>.<seat>.<choices>.<outcome>`, e.g.
- * `1.phone-screen.c.0213.m`. Each choice is the index (base 36, one character) of the chosen option among
+ * Share links: a run as a short text, `1.<scenario id>.<seat>.<choices>.<outcome>.<seed>`, e.g.
+ * `1.phone-screen.c.0213.m.5x2k1`. The seed (base 36) makes the replay show the options in the order the
+ * run showed them; links made before it was added have no seed and replay with seed 1. Each choice is the index (base 36, one character) of the chosen option among
  * the scene's options in file order, so a link stays short; the outcome letter tells a link whose run now
  * ends differently (the scenario changed) from one that still replays as it was.
  */
@@ -17,6 +18,8 @@ export interface SharedRun {
   picks: number[];
   /** How the run ended when the link was made. */
   outcome?: Outcome;
+  /** The run's seed (the order its options were shown in). */
+  seed?: number;
 }
 
 const SEAT_CODES: Record<PlaySeat, string> = { employer: 'e', candidate: 'c', both: 'b' };
@@ -30,7 +33,9 @@ export function encodeShare(run: SharedRun): string {
     throw new RangeError(`A share link can name options 1 to ${MAX_OPTIONS} only.`);
   }
   const picks = run.picks.map((p) => p.toString(36)).join('');
-  return [LINK_VERSION, run.scenarioId, SEAT_CODES[run.seat], picks, run.outcome ? OUTCOME_CODES[run.outcome] : ''].join('.');
+  const parts = [LINK_VERSION, run.scenarioId, SEAT_CODES[run.seat], picks, run.outcome ? OUTCOME_CODES[run.outcome] : ''];
+  if (run.seed !== undefined) parts.push((run.seed >>> 0).toString(36));
+  return parts.join('.');
 }
 
 export type Decoded = { ok: true; run: SharedRun } | { ok: false; message: string };
@@ -47,17 +52,19 @@ export function decodeShare(text: string): Decoded {
   }
   const parts = raw.split('.');
   if (parts[0] !== LINK_VERSION) {
-    return parts.length === 5 && /^\d+$/.test(parts[0]!)
+    return (parts.length === 5 || parts.length === 6) && /^\d+$/.test(parts[0]!)
       ? { ok: false, message: 'This link was made by a different version of the app, and this one cannot read it.' }
       : { ok: false, message: DAMAGED };
   }
-  const [, scenarioId = '', seatCode = '', picks = '', outcomeCode = ''] = parts;
+  const [, scenarioId = '', seatCode = '', picks = '', outcomeCode = '', seedCode] = parts;
   const seat = (Object.keys(SEAT_CODES) as PlaySeat[]).find((s) => SEAT_CODES[s] === seatCode);
   const outcome = OUTCOMES.find((o) => OUTCOME_CODES[o] === outcomeCode);
-  if (parts.length !== 5 || !SCENARIO_ID.test(scenarioId) || !seat || !/^[0-9a-z]*$/.test(picks) || (outcomeCode && !outcome)) {
+  const seedOk = seedCode === undefined || /^[0-9a-z]{1,7}$/.test(seedCode);
+  if ((parts.length !== 5 && parts.length !== 6) || !SCENARIO_ID.test(scenarioId) || !seat || !/^[0-9a-z]*$/.test(picks) || (outcomeCode && !outcome) || !seedOk) {
     return { ok: false, message: DAMAGED };
   }
-  return { ok: true, run: { scenarioId, seat, picks: [...picks].map((c) => parseInt(c, 36)), ...(outcome ? { outcome } : {}) } };
+  const seed = seedCode === undefined ? undefined : parseInt(seedCode, 36) >>> 0;
+  return { ok: true, run: { scenarioId, seat, picks: [...picks].map((c) => parseInt(c, 36)), ...(outcome ? { outcome } : {}), ...(seed !== undefined ? { seed } : {}) } };
 }
 
 /** The address of a shared run, on this app's page. */

@@ -1,10 +1,10 @@
 /**
- * Between runs and share links: the option indexes of a run's choices, and a link's run rebuilt with
- * a snapshot after every step. Every way a link can fail to fit the scenario is a message in words.
+ * Between runs and share links: the option indexes of a run's choices, and a link's run rebuilt step
+ * by step. Every way a link can fail to fit the scenario is a message in words.
  */
-import { SIDE_LABELS, OUTCOME_INFO } from '../engine/ledger.ts';
+import { SIDE_LABELS, OUTCOME_INFO, type Outcome } from '../engine/ledger.ts';
 import type { Step } from '../engine/machine.ts';
-import { playThrough, sceneChoiceEvents, type PersistedRunSnapshot } from '../engine/playthrough.ts';
+import { personChoices, playThrough, sceneChoiceEvents } from '../engine/playthrough.ts';
 import type { Scenario } from '../engine/schema.ts';
 import type { SharedRun } from './link.ts';
 
@@ -16,7 +16,7 @@ export function sharePicks(scenario: Scenario, steps: readonly Step[]): number[]
 }
 
 export type SharedReplay =
-  | { ok: true; snapshots: PersistedRunSnapshot[]; note?: string }
+  | { ok: true; steps: Step[]; choices: string[]; seed: number; outcome: Outcome; note?: string }
   | { ok: false; message: string };
 
 class Misfit extends Error {}
@@ -30,7 +30,8 @@ export function replayShared(scenario: Scenario, shared: SharedRun): SharedRepla
     return { ok: false, message: `This link plays “${scenario.title}” from a seat it no longer offers (${seats.map((s) => SIDE_LABELS[s].toLowerCase()).join(' and ')}).` };
   }
   try {
-    const { actor, snapshots, used } = playThrough(scenario, shared.seat, ({ scene, offered, index }) => {
+    const seed = shared.seed ?? 1;
+    const { actor, steps, used } = playThrough(scenario, shared.seat, ({ scene, offered, index }) => {
       if (index >= shared.picks.length) return undefined;
       const pick = shared.picks[index]!;
       const event = sceneChoiceEvents(scene)[pick];
@@ -38,7 +39,7 @@ export function replayShared(scenario: Scenario, shared: SharedRun): SharedRepla
         throw new Misfit(`choice ${index + 1} was option ${pick + 1}, which is not offered there now`);
       }
       return event;
-    });
+    }, { seed });
     const done = actor.getSnapshot();
     actor.stop();
     if (used < shared.picks.length) return { ok: false, message: stale(`the run now ends after ${used} of its ${shared.picks.length} choices`) };
@@ -48,7 +49,8 @@ export function replayShared(scenario: Scenario, shared: SharedRun): SharedRepla
       shared.outcome && shared.outcome !== outcome
         ? `The scenario has changed since this link was made: the run ended “${OUTCOME_INFO[shared.outcome].title}” then, and ends “${OUTCOME_INFO[outcome].title}” now.`
         : undefined;
-    return note ? { ok: true, snapshots, note } : { ok: true, snapshots };
+    const replayed = { ok: true as const, steps, choices: personChoices(steps), seed, outcome };
+    return note ? { ...replayed, note } : replayed;
   } catch (error) {
     if (error instanceof Misfit) return { ok: false, message: stale(error.message) };
     throw error;

@@ -1,46 +1,59 @@
 /**
  * Runes bridge from a scenario run (an XState actor) to components: @xstate/svelte's `useSelector` store
- * of the actor, read through Svelte's `fromStore`; undo and rewind start a new actor from a saved
- * snapshot. Components read `snapshot`, `turn`, `scene` and the derived views, and call `choose`, `proceed`, `undo` and `acceptHandover`; the rules live
- * in the engine. After every step the run's persisted snapshot is appended to its record and handed to
- * `onchange` (to be saved), so any earlier moment can be restored exactly.
+ * of the actor, read through Svelte's `fromStore`. Components read `snapshot`, `turn`, `scene` and the
+ * derived views, and call `choose`, `proceed`, `undo`, `passDevice` and `acceptHandover`; the rules live
+ * in the engine. A run is saved as the people's choices (see `RunRecord`); undo and rewind replay them.
+ *
+ * Pass-and-play, in order: a person chooses; in coach mode they see their feedback (and may undo) while
+ * they still hold the device; they pass it; the hand-over screen shows only the next person's name; only
+ * when that person accepts is anything of theirs shown.
  */
-import { createActor, type Actor } from 'xstate';
+import type { Actor } from 'xstate';
 import { useSelector } from '@xstate/svelte';
 import { fromStore } from 'svelte/store';
 import { createScenarioMachine, type PlaySeat, type RunSnapshot, type ScenarioMachine } from '../engine/machine.ts';
-import { nextTurn, sceneAt, type Turn } from '../engine/run.ts';
+import { nextTurn, positionOf, sceneAt, type Turn } from '../engine/run.ts';
 import { buildDebrief, type TimelineEntry } from '../engine/debrief.ts';
 import type { Side } from '../engine/ledger.ts';
-import type { Choice, Scenario } from '../engine/schema.ts';
-import type { PlayMode, RunRecord, SavedSnapshot } from '../persistence/records.ts';
-import { startSnapshot } from '../engine/playthrough.ts';
+import { personChoices, playChoices, resumeRun } from '../engine/playthrough.ts';
+import { upcomingTurn, type Step } from '../engine/step.ts';
+import type { Scenario } from '../engine/schema.ts';
+import type { PlayMode, RunRecord } from '../persistence/records.ts';
 
 export interface RunSessionOptions {
   scenario: Scenario;
-  /** The run to continue (its last snapshot is restored). Omit to start afresh from `seat`. */
+  /** The run to continue (its choices are replayed). Omit to start afresh from `seat`. */
   record?: RunRecord;
   seat?: PlaySeat;
   mode?: PlayMode;
+  /** Seed of the options' display order for a fresh run (default 1). */
+  seed?: number;
   /** Called with the updated record after every step, undo and hand-over. */
   onchange?: (record: RunRecord) => void;
   now?: () => number;
 }
 
-/** The last choice a person made, with what it did: what coach mode shows. */
-export interface Coaching {
-  side: Side;
-  choice: Choice;
+/** One ledger move explained in coach mode: who did what, what it changed, and why. */
+export interface CoachNote {
   entry: TimelineEntry;
+  /** `choice`: a person's choice; `simulated`: the scenario's move for the other side; `continue`: the story moved on. */
+  kind: 'choice' | 'simulated' | 'continue';
+  /** The side that acted, or null for a continue. */
+  side: Side | null;
 }
 
 export class RunSession {
   readonly scenario: Scenario;
   readonly machine: ScenarioMachine;
   record: RunRecord = $state.raw() as RunRecord;
+  /** Pass-and-play: the person who just chose is looking at their feedback and has not passed the device yet. */
+  reviewing = $state(false);
   /** The actor's snapshot as @xstate/svelte's store, read as a rune through Svelte's `fromStore`. */
   #view: { readonly current: RunSnapshot } = $state.raw() as { readonly current: RunSnapshot };
-  readonly debrief = $derived.by(() => buildDebrief(this.scenario, this.snapshot.context.steps));
+  readonly snapshot = $derived.by(() => this.#view.current);
+  readonly steps = $derived.by(() => this.snapshot.context.steps);
+  readonly turn: Turn = $derived.by(() => nextTurn(this.scenario, this.snapshot));
+  readonly debrief = $derived.by(() => buildDebrief(this.scenario, this.steps));
   #actor!: Actor<ScenarioMachine>;
   readonly #onchange: (record: RunRecord) => void;
   readonly #now: () => number;
@@ -50,19 +63,15 @@ export class RunSession {
     this.machine = createScenarioMachine(options.scenario);
     this.#onchange = options.onchange ?? (() => {});
     this.#now = options.now ?? (() => Date.now());
-    this.record = options.record ?? freshRecord(this.scenario, this.machine, options.seat ?? 'both', options.mode ?? 'coach', this.#now());
-    this.#restore(this.record.snapshots.at(-1)!);
+    this.record = options.record ?? freshRecord(this.scenario, options.seat ?? 'both', options.mode ?? 'coach', options.seed ?? 1, this.#now());
+    this.#restore(this.record);
   }
 
-  #restore(saved: SavedSnapshot): void {
+  /** Rebuild the actor from a record's choices. Throws ReplayError when they no longer fit the scenario. */
+  #restore(record: RunRecord): void {
     this.#actor?.stop();
-    this.#actor = createActor(this.machine, { input: { seat: this.record.seat }, snapshot: saved as never });
-    this.#actor.start();
+    this.#actor = resumeRun(this.scenario, record, this.machine).actor;
     this.#view = fromStore(useSelector(this.#actor, (snapshot) => snapshot));
-  }
-
-  get snapshot(): RunSnapshot {
-    return this.#view.current;
   }
 
   get seat(): PlaySeat {
@@ -71,25 +80,36 @@ export class RunSession {
   get mode(): PlayMode {
     return this.record.mode;
   }
-  get turn(): Turn {
-    return nextTurn(this.scenario, this.snapshot);
-  }
   get sceneId(): string {
     return sceneAt(this.scenario, this.snapshot).id;
   }
   get scene() {
     return sceneAt(this.scenario, this.snapshot).scene;
   }
-  get steps() {
-    return this.snapshot.context.steps;
-  }
 
-  /** Pass-and-play: the side the device must be passed to before the run goes on, or null. */
-  get handoverTo(): Side | null {
-    const turn = this.turn;
-    if (this.seat !== 'both' || turn.kind !== 'player') return null;
-    return turn.side === this.record.holder ? null : turn.side;
-  }
+  /** The earlier run's steps when this run was branched from it (for the comparison). */
+  readonly earlierSteps: Step[] | undefined = $derived.by(() => {
+    const from = this.record.branchOf;
+    if (!from) return undefined;
+    try {
+      const { actor, steps } = playChoices(this.scenario, this.seat, from.choices, { seed: this.record.seed });
+      actor.stop();
+      return steps;
+    } catch {
+      return undefined;
+    }
+  });
+
+  /**
+   * Pass-and-play: the side the device must be passed to before anything more is shown, or null. It is
+   * asked as soon as the next person to decide is not the one holding the device, before any scene that
+   * leads to their decision, and never while the person who just chose is still reviewing.
+   */
+  readonly handoverTo: Side | null = $derived.by(() => {
+    if (this.seat !== 'both' || this.reviewing || this.snapshot.status !== 'active') return null;
+    const upcoming = upcomingTurn(this.scenario, positionOf(this.snapshot), this.seat);
+    return upcoming.kind === 'player' && upcoming.side !== this.record.holder ? upcoming.side : null;
+  });
 
   /** Whose eyes are on the screen: the seat's side, the holder in pass-and-play, or null (nobody yet). */
   get viewer(): Side | null {
@@ -99,27 +119,43 @@ export class RunSession {
   /** The private note of the current scene for whoever is looking, if any. */
   get aside(): string | undefined {
     const viewer = this.viewer;
-    return viewer && !this.handoverTo ? this.scene.meta.asides?.[viewer] : undefined;
-  }
-
-  /** Coach mode: the viewer's last choice and its effect, shown until their next choice. */
-  get coaching(): Coaching | null {
-    if (this.mode !== 'coach') return null;
-    const index = lastPersonStep(this.steps);
-    const entry = this.debrief.timeline[index];
-    const side = this.steps[index]?.side;
-    if (!entry?.choice || !side || (this.seat === 'both' && side !== this.viewer)) return null;
-    return { side, choice: entry.choice, entry };
+    return viewer && !this.handoverTo && !this.reviewing ? this.scene.meta.asides?.[viewer] : undefined;
   }
 
   /**
-   * Coach mode only. In pass-and-play, only the person who made the last choice may undo it, while they
-   * still hold the device (also on the hand-over screen, before passing it on).
+   * Coach mode: every ledger move since the last person's choice, explained: that choice (shown only to
+   * the person who made it), then each move the scenario made after it. Empty in realistic mode.
+   */
+  readonly coaching: CoachNote[] = $derived.by(() => {
+    if (this.mode !== 'coach') return [];
+    const steps = this.steps;
+    const from = lastPersonStep(steps);
+    const notes: CoachNote[] = [];
+    for (let i = Math.max(0, from); i < steps.length; i++) {
+      const step = steps[i]!;
+      const entry = this.debrief.timeline[i]!;
+      if (i === from) {
+        if (this.seat !== 'both' || step.side === this.viewer) notes.push({ entry, kind: 'choice', side: step.side });
+        continue;
+      }
+      const moved = Object.keys(entry.dealBreakers).length > 0 || entry.totalDelta.employer !== 0 || entry.totalDelta.candidate !== 0 || changedAnyDimension(entry);
+      if (step.event === 'continue') {
+        if (moved) notes.push({ entry, kind: 'continue', side: null });
+      } else {
+        notes.push({ entry, kind: 'simulated', side: step.side });
+      }
+    }
+    return notes;
+  });
+
+  /**
+   * Coach mode only. In pass-and-play, only the person who made the last choice may undo it, and only
+   * before they pass the device on.
    */
   get canUndo(): boolean {
     const index = lastPersonStep(this.steps);
     if (this.mode !== 'coach' || this.snapshot.status !== 'active' || index < 0) return false;
-    return this.seat !== 'both' || this.steps[index]!.side === this.record.holder;
+    return this.seat !== 'both' || (this.steps[index]!.side === this.record.holder && this.handoverTo === null);
   }
 
   /** The side whose last choice `undo()` takes back, or null. */
@@ -130,21 +166,35 @@ export class RunSession {
   /** A person's choice; ignored unless it is offered to a person right now. */
   choose(event: `choice.${string}`): void {
     const turn = this.turn;
-    if (turn.kind !== 'player' || this.handoverTo || !turn.choices.some((c) => c.event === event)) return;
+    if (turn.kind !== 'player' || this.handoverTo || this.reviewing || !turn.choices.some((c) => c.event === event)) return;
     this.#step({ type: event });
+    // In pass-and-play coach mode the chooser reads their feedback before the device moves on.
+    if (this.seat === 'both' && this.mode === 'coach' && this.snapshot.status === 'active') this.reviewing = true;
   }
 
   /** Move on where nobody decides, or let the simulated side make its move. */
   proceed(): void {
     const turn = this.turn;
+    if (this.handoverTo || this.reviewing) return;
     if (turn.kind === 'continue') this.#step({ type: 'continue' });
     else if (turn.kind === 'simulated') this.#step({ type: turn.event, auto: true });
   }
 
+  /** Pass-and-play: the person who just chose has read their feedback and passes the device on. */
+  passDevice(): void {
+    this.reviewing = false;
+  }
+
   #step(event: Parameters<Actor<ScenarioMachine>['send']>[0]): void {
     this.#actor.send(event);
-    const saved = this.#actor.getPersistedSnapshot() as unknown as SavedSnapshot;
-    this.#save({ ...this.record, snapshots: [...this.record.snapshots, saved] });
+    const snapshot = this.#actor.getSnapshot();
+    const steps = snapshot.context.steps;
+    this.#save({
+      ...this.record,
+      choices: personChoices(steps),
+      stepCount: steps.length,
+      outcome: snapshot.status === 'done' ? snapshot.output!.outcome : null,
+    });
   }
 
   /** Pass-and-play: the person the device was passed to is ready. */
@@ -157,9 +207,11 @@ export class RunSession {
   undo(): void {
     if (!this.canUndo) return;
     const index = lastPersonStep(this.steps);
-    const snapshots = this.record.snapshots.slice(0, index + 1);
-    this.#save({ ...this.record, snapshots });
-    this.#restore(snapshots.at(-1)!);
+    const before = this.steps.slice(0, index);
+    const record = { ...this.record, choices: personChoices(before), stepCount: before.length, outcome: null };
+    this.reviewing = false;
+    this.#restore(record);
+    this.#save(record);
   }
 
   #save(record: RunRecord): void {
@@ -172,6 +224,10 @@ export class RunSession {
   }
 }
 
+function changedAnyDimension(entry: TimelineEntry): boolean {
+  return (['employer', 'candidate'] as const).some((side) => Object.values(entry.delta[side]).some((v) => v !== 0));
+}
+
 /** Index of the last step a person chose (not the scenario), or -1. */
 export function lastPersonStep(steps: readonly { auto: boolean; side: Side | null }[]): number {
   for (let i = steps.length - 1; i >= 0; i--) if (!steps[i]!.auto && steps[i]!.side !== null) return i;
@@ -179,17 +235,20 @@ export function lastPersonStep(steps: readonly { auto: boolean; side: Side | nul
 }
 
 /** A run record that has not been saved anywhere (tests, previews). */
-export function freshRecord(scenario: Scenario, machine: ScenarioMachine, seat: PlaySeat, mode: PlayMode, time: number): RunRecord {
+export function freshRecord(scenario: Scenario, seat: PlaySeat, mode: PlayMode, seed: number, time: number): RunRecord {
   return {
-    version: 1,
+    version: 2,
     id: 'unsaved',
     scenarioId: scenario.id,
     scenarioTitle: scenario.title,
     seat,
     mode,
+    seed,
     startedAt: time,
     updatedAt: time,
     holder: null,
-    snapshots: [startSnapshot(scenario, seat, machine) as unknown as SavedSnapshot],
+    choices: [],
+    stepCount: 0,
+    outcome: null,
   };
 }

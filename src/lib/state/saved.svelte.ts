@@ -4,9 +4,9 @@
  */
 import { SaveStore, isFinished, type SaveProblem } from '../persistence/store.ts';
 import { browserStorage, type KeyValueStorage } from '../persistence/storage.ts';
-import type { PlayMode, RunRecord, SavedSnapshot } from '../persistence/records.ts';
+import type { PlayMode, RunRecord } from '../persistence/records.ts';
 import type { Outcome, Side } from '../engine/ledger.ts';
-import type { PlaySeat } from '../engine/machine.ts';
+import type { PlaySeat, Step } from '../engine/machine.ts';
 
 export type { PlayMode, RunRecord };
 
@@ -69,7 +69,7 @@ export class SavedData {
     this.#change(() => this.store.setMode(mode));
   }
 
-  startRun(init: { scenarioId: string; scenarioTitle: string; seat: PlaySeat; mode: PlayMode; first: SavedSnapshot }): RunRecord {
+  startRun(init: { scenarioId: string; scenarioTitle: string; seat: PlaySeat; mode: PlayMode; seed: number }): RunRecord {
     return this.#change(() => this.store.startRun(init));
   }
 
@@ -81,8 +81,8 @@ export class SavedData {
     this.#change(() => this.store.removeRun(id));
   }
 
-  branchRun(from: RunRecord, step: number): RunRecord {
-    return this.#change(() => this.store.branchRun(from, step));
+  branchRun(from: RunRecord, step: number, steps: readonly Step[]): RunRecord {
+    return this.#change(() => this.store.branchRun(from, step, steps));
   }
 
   finishRun(run: RunRecord, outcome: Outcome, choices: number): void {

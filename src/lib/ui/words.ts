@@ -5,7 +5,8 @@
 import type { TimelineEntry } from '../engine/debrief.ts';
 import { DIMENSION_LABELS, DIMENSIONS, OUTCOME_INFO, otherSide, SIDE_LABELS, type Outcome, type Side } from '../engine/ledger.ts';
 import type { PlaySeat } from '../engine/machine.ts';
-import type { Scenario } from '../engine/schema.ts';
+import type { Choice, Scenario } from '../engine/schema.ts';
+import type { CoachNote } from '../state/run.svelte.ts';
 
 type Cast = Scenario['cast'];
 
@@ -58,4 +59,32 @@ export function outcomeTitle(outcome: Outcome): string {
 /** "12 Mar, 14:05" in the reader's locale. */
 export function when(time: number): string {
   return new Date(time).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+/**
+ * What the other side sees or hears when the scenario makes a choice for `side`: the author's observed
+ * line, or a neutral line for older files without one. Never the private label.
+ */
+export function observedMove(cast: Cast, side: Side, choice: Choice): string {
+  return choice.meta.observed ?? `${firstName(cast, side)} decides.`;
+}
+
+/** The text with a full stop at the end, unless it already ends with one (or with ?, !, … or a closing quote after one). */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]["”’)]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A coach note in words: what happened (as the viewer could see it), why it moved the ledgers, and the moves. */
+export function coachNoteWords(cast: Cast, note: CoachNote): { what: string; why: string; lines: string[] } {
+  const { entry, kind, side } = note;
+  const lines = effectLines(cast, entry);
+  if (kind === 'choice' && entry.choice && side) {
+    return { what: `${firstName(cast, side)} chose “${entry.choice.meta.label}”`, why: entry.choice.meta.feedback, lines };
+  }
+  if (kind === 'simulated' && entry.choice && side) {
+    return { what: observedMove(cast, side, entry.choice), why: entry.choice.meta.feedback, lines };
+  }
+  const broken = Object.values(entry.dealBreakers)[0];
+  return { what: 'The story moved on', why: entry.reason ?? broken ?? 'Because of what happened earlier in this run.', lines };
 }
