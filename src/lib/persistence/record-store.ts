@@ -76,7 +76,8 @@ export function decode<T>(kind: RecordKind<T>, data: unknown, id = ''): Decoded<
   const parsed = kind.schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `part of it is damaged (${issue ? `${issue.path.join('.') || 'the record'}: ${issue.message}` : 'unknown'})` };
+    const detail = issue?.code === 'invalid_type' ? `expected ${issue.expected}` : issue?.message;
+    return { ok: false, reason: `part of it is damaged (${issue ? `${issue.path.join('.') || 'the record'}: ${detail}` : 'unknown'})` };
   }
   const wrong = kind.check?.(parsed.data, id);
   if (wrong) return { ok: false, reason: wrong };
