@@ -86,10 +86,10 @@ const BROKEN: BrokenFile[] = [
   },
   {
     name: 'a format version from the future',
-    text: (d) => (d.format = 3),
+    text: (d) => (d.format = 4),
     where: 'format',
-    message: '"format" must be 2 (or 1 for files written before format 2)',
-    line: { at: '"format": 3' },
+    message: '"format" must be 3 (or 1 or 2 for files written before format 3)',
+    line: { at: '"format": 4' },
   },
   {
     name: 'a speaker who is not in the cast',

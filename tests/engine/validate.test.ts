@@ -51,7 +51,7 @@ describe('scenario validation', () => {
       'scene "end" → on: a final scene ends the interview and cannot have choices or continue'],
     ['an unknown field', (s) => (s.machine.states.start.meta.mood = 'tense'),
       'scene "start": has a field it does not know: "mood"'],
-    ['a wrong format version', (s) => (s.format = 3), 'format: "format" must be 2 (or 1 for files written before format 2)'],
+    ['a wrong format version', (s) => (s.format = 4), 'format: "format" must be 3 (or 1 or 2 for files written before format 3)'],
   ])('explains %s', (_name, change, expected) => {
     expect(problemsAfter(change)).toContain(expected);
   });
@@ -69,5 +69,39 @@ describe('scenario validation', () => {
   it('reports text that is not JSON', () => {
     const result = validateScenarioText('{ "id": ');
     expect(result.ok || result.problems[0]!.message).toMatch(/^is not valid JSON/);
+  });
+});
+
+describe('format rules by version', () => {
+  const ownLedger = (format: number) => {
+    const input = fakeScenario({ format }) as any;
+    // The employer's own choice moving the employer's own view of the candidate.
+    input.machine.states.start.on['choice.late'].actions.push({ type: 'impress', params: { ledger: 'employer', dimension: 'commonSense', by: -1 } });
+    return validateScenario(input);
+  };
+
+  it('refuses, in format 3, a choice that moves the chooser’s own ledger', () => {
+    const result = ownLedger(3);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
+      'scene "start" → choice "choice.late" → effect 2 → ledger: is "employer", the side making this choice: a choice may only change how the other side (candidate) sees them. Move the change to a later scene where the other side does something',
+    ]);
+  });
+
+  it('still plays an older file that breaks a newer rule, and gives the rule as advice', () => {
+    const result = ownLedger(2);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.advice.map((p) => p.where)).toEqual(['scene "start" → choice "choice.late" → effect 2 → ledger']);
+    const older = validateScenario({ ...fakeScenario({ format: 1 }), machine: (fakeScenario() as any).machine });
+    expect(older.ok && older.advice).toEqual([]);
+  });
+
+  it('requires, from format 2, what the other side observes wherever the scenario can choose', () => {
+    const input = fakeScenario({ format: 2 }) as any;
+    delete input.machine.states.answer.on['choice.prepared'].meta.observed;
+    const result = validateScenario(input);
+    expect(!result.ok && result.problems.map((p) => p.where)).toEqual(['scene "answer" → choice "choice.prepared" → meta → observed']);
+    const asAdvice = validateScenario({ ...input, format: 1 });
+    expect(asAdvice.ok && asAdvice.advice.map((p) => p.where)).toEqual(['scene "answer" → choice "choice.prepared" → meta → observed']);
   });
 });

@@ -10,26 +10,49 @@
  */
 import * as z from 'zod/mini';
 import { DIMENSIONS, SIDES } from './ledger.ts';
+import { article, quote } from './quote.ts';
 
 /**
- * The format version new files are written in. Format 2 requires `observed` on every choice the simulated
- * side can make; format 1 files (imported before that rule) still load and play, with it reported as advice.
+ * The format version new files are written in. Each version adds rules; files in older versions still
+ * load and play, with the newer rules reported as advice (see `validate.ts`):
+ * - 2: `observed` on every choice the simulated side can make;
+ * - 3: a side's ledger moves only through what the other side does (a choice may change only the other
+ *   side's ledger).
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** Every format version the app still reads. */
-export const FORMAT_VERSIONS = [1, 2] as const;
+export const FORMAT_VERSIONS = [1, 2, 3] as const;
 
+/**
+ * Characters that show nothing: format characters (zero-width space and joiners, soft hyphen, word
+ * joiner, byte-order mark…), the combining grapheme joiner and the Hangul fillers. Text made only of
+ * these (and spaces) looks empty.
+ */
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0\s]/gu;
+/** Characters that reverse or isolate the direction of the text after them: they can make text read differently from what it holds. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** Whether text shows nothing once invisible characters are removed. */
+export const looksEmpty = (value: string) => value.replace(INVISIBLE, '') === '';
+
+/** Text an author writes and players read: trimmed, not empty, not only invisible characters, no direction overrides. */
 const text = (what: string, max: number) =>
   z.string({ error: `${what} must be text` }).check(
     z.trim(),
     z.minLength(1, { error: `${what} must not be empty` }),
     z.maxLength(max, { error: `${what} is longer than ${max} characters` }),
+    z.refine((value) => value === '' || !looksEmpty(value), {
+      error: `${what} must not be empty: it holds only invisible characters (such as a zero-width space)`,
+    }),
+    z.refine((value) => !BIDI_CONTROL.test(value), {
+      error: `${what} holds a hidden character that changes the direction of the text (U+202A–U+202E or U+2066–U+2069); remove it`,
+    }),
   );
 
 const side = z.enum(SIDES, { error: 'must be "employer" or "candidate"' });
 const dimension = z.enum(DIMENSIONS, {
   error: (issue) =>
-    `"${String(issue.input)}" is not a dimension; use one of ${DIMENSIONS.map((d) => `"${d}"`).join(', ')}`,
+    `${quote(issue.input)} is not a dimension; use one of ${DIMENSIONS.map((d) => `"${d}"`).join(', ')}`,
 });
 const flagName = z
   .string({ error: 'a flag name must be text' })
@@ -90,18 +113,73 @@ const ledgerCompare = (type: 'ledgerAtLeast' | 'ledgerBelow') =>
       value: z.int({ error: '"value" must be a whole number' }).check(z.gte(-30), z.lte(30)),
     }),
   });
+/** The single conditions: each tests one thing. */
 export const GUARD_TYPES = ['ledgerAtLeast', 'ledgerBelow', 'flagSet', 'flagUnset', 'dealBroken'] as const;
-export const guardSchema = z.discriminatedUnion(
-  'type',
-  [
-    ledgerCompare('ledgerAtLeast'),
-    ledgerCompare('ledgerBelow'),
-    z.strictObject({ type: z.literal('flagSet'), params: z.strictObject({ flag: flagName }) }),
-    z.strictObject({ type: z.literal('flagUnset'), params: z.strictObject({ flag: flagName }) }),
-    z.strictObject({ type: z.literal('dealBroken'), params: z.strictObject({ ledger: side }) }),
-  ],
-  { error: unknownName('condition', GUARD_TYPES) },
-);
+/** The combinators: `and` (all hold), `or` (at least one holds), `not` (the one condition fails). */
+export const COMBINATOR_TYPES = ['and', 'or', 'not'] as const;
+/** How deep `and`, `or` and `not` may nest inside each other (4: a single condition sits at most 4 combinators in). */
+export const MAX_GUARD_DEPTH = 4;
+/** How many conditions an `and` or an `or` lists: at least 2, at most 8. */
+export const GUARD_LIST = { min: 2, max: 8 } as const;
+
+const singleGuards = [
+  ledgerCompare('ledgerAtLeast'),
+  ledgerCompare('ledgerBelow'),
+  z.strictObject({ type: z.literal('flagSet'), params: z.strictObject({ flag: flagName }) }),
+  z.strictObject({ type: z.literal('flagUnset'), params: z.strictObject({ flag: flagName }) }),
+  z.strictObject({ type: z.literal('dealBroken'), params: z.strictObject({ ledger: side }) }),
+] as const;
+
+/** One condition that tests one thing (no `and`, `or`, `not`). */
+export type SingleGuard = z.output<(typeof singleGuards)[number]>;
+/** A condition: a single one, or `and` / `or` / `not` over conditions. */
+export type Guard =
+  | SingleGuard
+  | { type: 'and'; params: { all: Guard[] } }
+  | { type: 'or'; params: { any: Guard[] } }
+  | { type: 'not'; params: { condition: Guard } };
+
+const conditionList = (name: 'and' | 'or', inner: z.ZodMiniType<Guard>) =>
+  z.array(inner, { error: `"${name}" takes a list of conditions` }).check(
+    z.minLength(GUARD_LIST.min, { error: `"${name}" needs at least ${GUARD_LIST.min} conditions (for one, write the condition itself)` }),
+    z.maxLength(GUARD_LIST.max, { error: `"${name}" takes at most ${GUARD_LIST.max} conditions` }),
+  );
+
+const conditionTypes = [...GUARD_TYPES, ...COMBINATOR_TYPES];
+
+/**
+ * The condition schema for a condition nested `depth` combinators deep. Built level by level (not as a
+ * recursive schema) so that a file nested thousands deep is refused at the limit, never recursed into.
+ */
+function guardAt(depth: number): z.ZodMiniType<Guard> {
+  if (depth === MAX_GUARD_DEPTH) {
+    return z.discriminatedUnion('type', [...singleGuards], {
+      error: (issue) => {
+        const name = (issue.input as { type?: unknown } | undefined)?.type;
+        return typeof name === 'string' && (COMBINATOR_TYPES as readonly string[]).includes(name)
+          ? `"and", "or" and "not" nest at most ${MAX_GUARD_DEPTH} deep; this "${name}" is one level too deep (write the condition more simply)`
+          : unknownName('condition', conditionTypes)(issue);
+      },
+    });
+  }
+  const inner = guardAt(depth + 1);
+  return z.discriminatedUnion(
+    'type',
+    [
+      ...singleGuards,
+      z.strictObject({ type: z.literal('and'), params: z.strictObject({ all: conditionList('and', inner) }) }),
+      z.strictObject({ type: z.literal('or'), params: z.strictObject({ any: conditionList('or', inner) }) }),
+      z.strictObject({ type: z.literal('not'), params: z.strictObject({ condition: inner }) }),
+    ],
+    { error: unknownName('condition', conditionTypes) },
+  );
+}
+
+/**
+ * A condition (XState guard): one of `GUARD_TYPES`, or `and` / `or` / `not` over conditions, e.g.
+ * `{ "type": "and", "params": { "all": [{ "type": "flagSet", … }, { "type": "ledgerBelow", … }] } }`.
+ */
+export const guardSchema = guardAt(0);
 
 function unknownName(kind: string, known: readonly string[]) {
   return (issue: { input?: unknown }) => {
@@ -109,8 +187,8 @@ function unknownName(kind: string, known: readonly string[]) {
     const name = input && typeof input === 'object' ? input.type : undefined;
     const list = known.map((k) => `"${k}"`).join(', ');
     return name === undefined
-      ? `a ${kind} needs a "type": one of ${list}`
-      : `there is no ${kind} called "${String(name)}"; use one of ${list}`;
+      ? `${article(kind)} needs a "type": one of ${list}`
+      : `there is no ${kind} called ${quote(name)}; use one of ${list}`;
   };
 }
 
@@ -188,7 +266,7 @@ export const castMemberSchema = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.union([z.literal(1), z.literal(2)], { error: `"format" must be ${FORMAT_VERSION} (or 1 for files written before format ${FORMAT_VERSION})` }),
+  format: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: `"format" must be ${FORMAT_VERSION} (or 1 or 2 for files written before format ${FORMAT_VERSION})` }),
   id: id('the scenario id'),
   title: text('the title', 120),
   summary: text('the summary', 400),
@@ -223,6 +301,5 @@ export type SceneMeta = z.output<typeof sceneMetaSchema>;
 export type Choice = z.output<typeof choiceSchema>;
 export type ContinueTransition = z.output<typeof continueSchema>;
 export type Effect = z.output<typeof effectSchema>;
-export type Guard = z.output<typeof guardSchema>;
 export type NpcRule = z.output<typeof npcRuleSchema>;
 export type CastMember = z.output<typeof castMemberSchema>;

@@ -29,9 +29,12 @@ export function validateScenario(data: unknown): Validation {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(fromZodIssue) };
   const problems = checkReferences(parsed.data);
-  const rules = checkFormatRules(parsed.data);
-  if (parsed.data.format >= 2) problems.push(...rules);
-  return problems.length ? { ok: false, problems } : { ok: true, scenario: parsed.data, advice: parsed.data.format >= 2 ? [] : rules };
+  const advice: Problem[] = [];
+  for (const rule of FORMAT_RULES) {
+    const found = rule.check(parsed.data);
+    (parsed.data.format >= rule.since ? problems : advice).push(...found);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, scenario: parsed.data, advice };
 }
 
 /** Parse JSON text, then validate. A JSON syntax error is a problem like any other. */
@@ -161,10 +164,16 @@ function checkReferences(scenario: Scenario): Problem[] {
 }
 
 /**
- * Rules that format 2 added. A format 1 file gets them as advice, a format 2 file as problems:
- * every choice that an `npc` rule can pick says what the other side observes when it is made.
+ * Rules that later format versions added. A file in an older format gets them as advice (it still loads
+ * and plays), a file in the version that introduced them (or later) as problems.
  */
-function checkFormatRules(scenario: Scenario): Problem[] {
+const FORMAT_RULES: { since: number; check: (scenario: Scenario) => Problem[] }[] = [
+  { since: 2, check: observedWhereSimulated },
+  { since: 3, check: ledgerMovesThroughOtherSide },
+];
+
+/** Format 2: every choice that an `npc` rule can pick says what the other side observes when it is made. */
+function observedWhereSimulated(scenario: Scenario): Problem[] {
   const problems: Problem[] = [];
   for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
     const picked = new Set((scene.meta.npc ?? []).map((rule) => rule.choose));
@@ -176,6 +185,33 @@ function checkFormatRules(scenario: Scenario): Problem[] {
         where: describePath(path),
         message: 'is missing: the scenario can make this choice for the simulated side, so say what the other side sees or hears (the label is private)',
         path,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Format 3: a side's ledger moves only through what the other side does. A choice made by one side may
+ * change only the other side's ledger (`impress` and `dealBreaker` with `ledger` set to the other side),
+ * so no player decides their own side's verdict.
+ */
+function ledgerMovesThroughOtherSide(scenario: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
+    const decides = scene.meta.decides;
+    if (!decides) continue;
+    for (const [event, value] of Object.entries(scene.on ?? {})) {
+      if (!value || Array.isArray(value) || !('meta' in value)) continue;
+      value.actions.forEach((action, index) => {
+        if ((action.type === 'impress' || action.type === 'dealBreaker') && action.params.ledger === decides) {
+          const path = ['machine', 'states', sceneId, 'on', event, 'actions', index, 'params', 'ledger'];
+          problems.push({
+            where: describePath(path),
+            message: `is "${decides}", the side making this choice: a choice may only change how the other side (${otherSide(decides)}) sees them. Move the change to a later scene where the other side does something`,
+            path,
+          });
+        }
       });
     }
   }
