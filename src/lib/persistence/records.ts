@@ -57,6 +57,20 @@ export const runSchema = z.object({
 });
 export type RunRecord = z.infer<typeof runSchema>;
 
+/** What starting a run needs to know. */
+export interface RunStart {
+  scenarioId: string;
+  scenarioTitle: string;
+  seat: RunRecord['seat'];
+  mode: PlayMode;
+  seed: number;
+}
+
+/** A run at its start, before any step. */
+export function newRunRecord(start: RunStart, id: string, time: number): RunRecord {
+  return { version: 2, id, ...start, startedAt: time, updatedAt: time, holder: null, choices: [], stepCount: 0, outcome: null };
+}
+
 export const historyEntrySchema = z.object({
   runId: z.string(),
   scenarioId: z.string(),

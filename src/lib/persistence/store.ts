@@ -9,13 +9,14 @@
 import { allKeys, type KeyValueStorage } from './storage.ts';
 import {
   readRecord,
-  RECORD_VERSIONS,
+  newRunRecord,
   SAVE_VERSION,
   type Discovered,
   type HistoryEntry,
   type PlayMode,
   type RecordKind,
   type RunRecord,
+  type RunStart,
   type Settings,
 } from './records.ts';
 import type { Outcome } from '../engine/ledger.ts';
@@ -159,23 +160,8 @@ export class SaveStore {
   }
 
   /** Create and save a new run, at its start. */
-  startRun(init: { scenarioId: string; scenarioTitle: string; seat: PlaySeat; mode: PlayMode; seed: number }): RunRecord {
-    const time = this.now();
-    const run: RunRecord = {
-      version: RECORD_VERSIONS.run,
-      id: this.newRunId(),
-      scenarioId: init.scenarioId,
-      scenarioTitle: init.scenarioTitle,
-      seat: init.seat,
-      mode: init.mode,
-      seed: init.seed,
-      startedAt: time,
-      updatedAt: time,
-      holder: null,
-      choices: [],
-      stepCount: 0,
-      outcome: null,
-    };
+  startRun(init: RunStart): RunRecord {
+    const run = newRunRecord(init, this.newRunId(), this.now());
     this.putRun(run);
     return run;
   }

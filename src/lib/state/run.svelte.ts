@@ -18,7 +18,7 @@ import type { Side } from '../engine/ledger.ts';
 import { personChoices, playChoices, resumeRun } from '../engine/playthrough.ts';
 import { upcomingTurn, type Step } from '../engine/step.ts';
 import type { Scenario } from '../engine/schema.ts';
-import type { PlayMode, RunRecord } from '../persistence/records.ts';
+import { newRunRecord, type PlayMode, type RunRecord } from '../persistence/records.ts';
 
 export interface RunSessionOptions {
   scenario: Scenario;
@@ -236,19 +236,5 @@ export function lastPersonStep(steps: readonly { auto: boolean; side: Side | nul
 
 /** A run record that has not been saved anywhere (tests, previews). */
 export function freshRecord(scenario: Scenario, seat: PlaySeat, mode: PlayMode, seed: number, time: number): RunRecord {
-  return {
-    version: 2,
-    id: 'unsaved',
-    scenarioId: scenario.id,
-    scenarioTitle: scenario.title,
-    seat,
-    mode,
-    seed,
-    startedAt: time,
-    updatedAt: time,
-    holder: null,
-    choices: [],
-    stepCount: 0,
-    outcome: null,
-  };
+  return newRunRecord({ scenarioId: scenario.id, scenarioTitle: scenario.title, seat, mode, seed }, 'unsaved', time);
 }
