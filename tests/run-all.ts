@@ -44,8 +44,9 @@ if (existsSync('tests/e2e')) {
   const code = run('Browser tests (Playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
   if (existsSync(playwrightJson)) {
     const stats = JSON.parse(readFileSync(playwrightJson, 'utf8')).stats;
-    passed += stats.expected + stats.flaky;
-    failed += stats.unexpected;
+    // A test that passed only on a retry is not a pass: flaky counts as failed.
+    passed += stats.expected;
+    failed += stats.unexpected + stats.flaky;
   }
   if (code !== 0) broken = true;
 }

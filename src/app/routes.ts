@@ -51,8 +51,19 @@ export const ROUTES: RouteDef[] = [
   { name: 'yourData', pattern: 'your-data', make: () => ({ name: 'yourData' }) },
 ];
 
+/** Longest hash read in full, in characters: no route's address comes near it. */
+export const MAX_HASH_LENGTH = 4_096;
+const REPLAY_PREFIX = '#/replay/';
+
 /** The route for a location hash such as `#/scenario/phone-screen`. */
 export function parseHash(hash: string): Route {
+  // A huge hash (a link pasted many times over, or junk) is neither decoded nor matched: a replay link still
+  // reaches the replay screen, cut short, which says why it cannot be opened.
+  if (hash.length > MAX_HASH_LENGTH) {
+    return hash.startsWith(REPLAY_PREFIX)
+      ? { name: 'replay', link: hash.slice(REPLAY_PREFIX.length, MAX_HASH_LENGTH) }
+      : { name: 'notFound', path: `${hash.slice(0, 80).replace(/^#\/?/, '')}…` };
+  }
   // Facilitator addresses carry a query (`?session=…`) and have a reader of their own.
   const facilitator = parseFacilitatorHash(hash);
   if (facilitator) return 'error' in facilitator ? { name: 'badFacilitatorLink', message: facilitator.error, hash } : { name: 'facilitate', ...facilitator };
@@ -81,7 +92,7 @@ export function href(route: Route): string {
   if (route.name === 'facilitate') return facilitatorHash(route);
   if (route.name === 'badFacilitatorLink') return route.hash;
   const def = ROUTES.find((d) => d.name === route.name)!;
-  const values = route as unknown as Params;
+  const values: Params = Object.fromEntries(Object.entries(route).map(([key, value]) => [key, String(value)]));
   const path = def.pattern
     .split('/')
     .map((part) => (part.startsWith(':') ? encodeURIComponent(values[part.slice(1)]!) : part))

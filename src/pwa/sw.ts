@@ -42,7 +42,13 @@ interface ServiceWorkerScope {
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
 }
 
-const scope = self as unknown as ServiceWorkerScope;
+/** In a service worker, the global scope has a registration and can skip waiting; checked, not assumed. */
+function isServiceWorkerScope(value: unknown): value is ServiceWorkerScope {
+  return typeof value === 'object' && value !== null && 'registration' in value && 'skipWaiting' in value && 'clients' in value;
+}
+const workerGlobal: unknown = globalThis;
+if (!isServiceWorkerScope(workerGlobal)) throw new Error('sw.ts runs only as a service worker.');
+const scope = workerGlobal;
 // The build replaces the placeholder string with the manifest's JSON text.
 const manifest = JSON.parse('__PRECACHE_MANIFEST__') as PrecacheManifest;
 

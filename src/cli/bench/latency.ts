@@ -162,7 +162,7 @@ export async function benchLatency(baseUrl: string, choices = CHOICES): Promise<
         const index = state.kind === 'choices' ? Math.floor(pick() * state.count) : 0;
         await clickButton(page, kind, index);
         if (kind === 'choices') made++;
-        await page.waitForFunction((n) => (window as unknown as { __bench: { clicks: unknown[] } }).__bench.clicks.length > n, before);
+        await page.waitForFunction(`window.__bench.clicks.length > ${before}`);
         const last = (await clicksRecorded(page)).at(-1)!;
         (last.kind === 'choice' ? choiceTimes : otherTimes).push(last.ms);
       }
