@@ -23,7 +23,7 @@ describe('scenario validation', () => {
     ['an unknown effect', (s) => (s.machine.states.wrap.on['choice.warm'].actions[0].type = 'impres'),
       'scene "wrap" → choice "choice.warm" → effect 1 → type: there is no effect called "impres"; use one of "impress", "dealBreaker", "setFlag", "clearFlag"'],
     ['an unknown condition', (s) => (s.machine.states.answer.meta.npc[0].guard.type = 'flagIsSet'),
-      'scene "answer" → npc rule 1 → guard → type: there is no condition called "flagIsSet"; use one of "ledgerAtLeast", "ledgerBelow", "flagSet", "flagUnset", "dealBroken"'],
+      'scene "answer" → npc rule 1 → guard → type: there is no condition called "flagIsSet"; use one of "ledgerAtLeast", "ledgerBelow", "flagSet", "flagUnset", "dealBroken", "and", "or", "not"'],
     ['an unknown initial scene', (s) => (s.machine.initial = 'begin'),
       'machine → initial: there is no scene called "begin"'],
     ['a speaker not in the cast', (s) => (s.machine.states.start.meta.speaker = 'boss'),

@@ -6,7 +6,7 @@
  * It explores states (scene + ledgers + deal-breakers + flags), not raw paths, so paths that meet again
  * are explored once. It uses the same effect and condition functions as the XState machine.
  */
-import type { Standing } from './effects.ts';
+import { singleConditions, type Standing } from './effects.ts';
 import { judge, ledgerTotal, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
 import { automaticMove, startingPosition, startingStanding, takeStep, turnAt, type Move, type Position } from './step.ts';
 import type { Guard, Scenario, Scene } from './schema.ts';
@@ -102,7 +102,8 @@ interface Node {
  */
 function keyMaker(scenario: Scenario): (scene: string, s: Standing) => string {
   const tested: Record<Side, Dimension[]> = { employer: [], candidate: [] };
-  for (const guard of allGuards(scenario)) {
+  // Conditions inside `and`, `or` and `not` count too: a dimension tested anywhere is kept.
+  for (const guard of allGuards(scenario).flatMap(singleConditions)) {
     if ((guard.type === 'ledgerAtLeast' || guard.type === 'ledgerBelow') && guard.params.dimension) {
       const list = tested[guard.params.ledger];
       if (!list.includes(guard.params.dimension)) list.push(guard.params.dimension);
@@ -117,13 +118,16 @@ function keyMaker(scenario: Scenario): (scene: string, s: Standing) => string {
   return (scene, s) => `${scene}|${part('employer', s)}|${part('candidate', s)}|${s.flags.join(',')}`;
 }
 
-function* allGuards(scenario: Scenario): Generator<Guard> {
+/** Every condition written in the scenario (on npc rules, choices and continue branches), as written. */
+function allGuards(scenario: Scenario): Guard[] {
+  const guards: Guard[] = [];
   for (const scene of Object.values(scenario.machine.states)) {
-    for (const rule of scene.meta.npc ?? []) if (rule.guard) yield rule.guard;
+    for (const rule of scene.meta.npc ?? []) if (rule.guard) guards.push(rule.guard);
     for (const value of Object.values(scene.on ?? {})) {
-      for (const t of Array.isArray(value) ? value : value ? [value] : []) if (t.guard) yield t.guard;
+      for (const t of Array.isArray(value) ? value : value ? [value] : []) if (t.guard) guards.push(t.guard);
     }
   }
+  return guards;
 }
 
 /** The moves available at a position for a seat: several at the player's decisions, else at most one. */

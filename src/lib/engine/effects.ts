@@ -4,7 +4,7 @@
  * a scenario behaves the same when played and when analysed.
  */
 import { ledgerTotal, type DealBreakers, type Ledgers } from './ledger.ts';
-import type { Effect, Guard } from './schema.ts';
+import type { Effect, Guard, SingleGuard } from './schema.ts';
 
 /** Everything a choice can change and a condition can test. */
 export interface Standing {
@@ -43,10 +43,20 @@ export function applyEffects(standing: Standing, effects: readonly Effect[]): St
   return effects.reduce(applyEffect, standing);
 }
 
-/** Evaluate a condition. No side effects. */
+/**
+ * Evaluate a condition: the one evaluator of conditions, for play (through `step.ts`) and analysis alike.
+ * `and` holds when all its conditions hold, `or` when at least one does, `not` when its condition fails.
+ * No condition (undefined) always holds. No side effects.
+ */
 export function holds(standing: Standing, guard: Guard | undefined): boolean {
   if (!guard) return true;
   switch (guard.type) {
+    case 'and':
+      return guard.params.all.every((condition) => holds(standing, condition));
+    case 'or':
+      return guard.params.any.some((condition) => holds(standing, condition));
+    case 'not':
+      return !holds(standing, guard.params.condition);
     case 'ledgerAtLeast':
     case 'ledgerBelow': {
       const { ledger, dimension, value } = guard.params;
@@ -60,5 +70,23 @@ export function holds(standing: Standing, guard: Guard | undefined): boolean {
       return !standing.flags.includes(guard.params.flag);
     case 'dealBroken':
       return standing.dealBreakers[guard.params.ledger] !== null;
+  }
+}
+
+/**
+ * The single conditions a condition tests, looking inside `and`, `or` and `not`, in the order written.
+ * Anything that asks what a condition depends on (the analyser's state key) reads it from here.
+ */
+export function singleConditions(guard: Guard | undefined): SingleGuard[] {
+  if (!guard) return [];
+  switch (guard.type) {
+    case 'and':
+      return guard.params.all.flatMap(singleConditions);
+    case 'or':
+      return guard.params.any.flatMap(singleConditions);
+    case 'not':
+      return singleConditions(guard.params.condition);
+    default:
+      return [guard];
   }
 }

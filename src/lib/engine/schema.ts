@@ -147,6 +147,18 @@ const conditionList = (name: 'and' | 'or', inner: z.ZodMiniType<Guard>) =>
 
 const conditionTypes = [...GUARD_TYPES, ...COMBINATOR_TYPES];
 
+/** Words for a condition that is not one: a list where one condition goes, or a type no one knows. */
+const notACondition = (issue: { input?: unknown }) =>
+  Array.isArray(issue.input)
+    ? 'is a list; one condition goes here (to combine several, use "and" or "or")'
+    : unknownName('condition', conditionTypes)(issue);
+
+/**
+ * The schemas of conditions nested inside `and`, `or` and `not` (one per level). The JSON Schema for
+ * editors points them back at the top one, describing conditions recursively in a few lines.
+ */
+export const nestedGuardSchemas: z.ZodMiniType<Guard>[] = [];
+
 /**
  * The condition schema for a condition nested `depth` combinators deep. Built level by level (not as a
  * recursive schema) so that a file nested thousands deep is refused at the limit, never recursed into.
@@ -158,11 +170,12 @@ function guardAt(depth: number): z.ZodMiniType<Guard> {
         const name = (issue.input as { type?: unknown } | undefined)?.type;
         return typeof name === 'string' && (COMBINATOR_TYPES as readonly string[]).includes(name)
           ? `"and", "or" and "not" nest at most ${MAX_GUARD_DEPTH} deep; this "${name}" is one level too deep (write the condition more simply)`
-          : unknownName('condition', conditionTypes)(issue);
+          : notACondition(issue);
       },
     });
   }
   const inner = guardAt(depth + 1);
+  nestedGuardSchemas.push(inner);
   return z.discriminatedUnion(
     'type',
     [
@@ -171,7 +184,7 @@ function guardAt(depth: number): z.ZodMiniType<Guard> {
       z.strictObject({ type: z.literal('or'), params: z.strictObject({ any: conditionList('or', inner) }) }),
       z.strictObject({ type: z.literal('not'), params: z.strictObject({ condition: inner }) }),
     ],
-    { error: unknownName('condition', conditionTypes) },
+    { error: notACondition },
   );
 }
 
@@ -179,7 +192,9 @@ function guardAt(depth: number): z.ZodMiniType<Guard> {
  * A condition (XState guard): one of `GUARD_TYPES`, or `and` / `or` / `not` over conditions, e.g.
  * `{ "type": "and", "params": { "all": [{ "type": "flagSet", … }, { "type": "ledgerBelow", … }] } }`.
  */
-export const guardSchema = guardAt(0);
+export const guardSchema = guardAt(0).register(z.globalRegistry, {
+  description: `A condition: ${GUARD_TYPES.join(', ')}, or "and" (params.all), "or" (params.any) and "not" (params.condition) over conditions, nested at most ${MAX_GUARD_DEPTH} deep; "and" and "or" list ${GUARD_LIST.min} to ${GUARD_LIST.max} conditions.`,
+});
 
 function unknownName(kind: string, known: readonly string[]) {
   return (issue: { input?: unknown }) => {

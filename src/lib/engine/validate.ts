@@ -73,6 +73,8 @@ const LIST_ITEM_NAMES: Record<string, string> = {
   objectives: 'objective',
   tags: 'tag',
   questions: 'question',
+  all: 'condition',
+  any: 'condition',
 };
 
 /** Turn a JSON path into author's words. */
