@@ -1,7 +1,8 @@
 /**
  * Opening a run from a route: `#/play/<id>/<seat>` resumes the newest unfinished run of that scenario
  * and seat or starts one; `#/run/<runId>` opens a saved run, after checking it still fits its scenario.
- * Every failure is a message in words; a run that cannot be resumed is set aside, not deleted.
+ * Every failure is a message in words; a run that no longer fits its scenario is set aside, not deleted,
+ * and a run whose scenario is missing or damaged is left as it is.
  */
 import { newSeed } from '../lib/engine/random.ts';
 import type { PlaySeat } from '../lib/engine/machine.ts';
@@ -72,8 +73,10 @@ export async function openSaved(source: ScenarioSource, saved: SavedData, runId:
   const scenario = await loadScenario(source, record.scenarioId);
   if (scenario instanceof Error) return loadFailed(scenario);
   if (!scenario) {
-    saved.setAsideRun(record, `the scenario “${record.scenarioTitle}” is no longer in this app`);
-    return noScenario(record.scenarioId);
+    // The run still reads: only its scenario is missing (or could not be read), so the run stays where it
+    // is and opens again once the scenario is back.
+    const missing = noScenario(record.scenarioId);
+    return missing.kind === 'error' ? { ...missing, message: `${missing.message} Your run of “${record.scenarioTitle}” is kept on this device.` } : missing;
   }
   const opened = openRun(scenario, record);
   if (!opened.ok) {

@@ -223,14 +223,14 @@ test('damaged saved data is reported in words, set aside rather than deleted, an
 
   await page.goto('/');
   const notice = page.getByRole('alert').filter({ hasText: 'About your saved progress' });
-  await expect(notice).toContainText('Your list of finished runs could not be restored because it is not readable. It was set aside on this device, not deleted; everything else was restored.');
+  await expect(notice).toContainText('Your list of finished runs could not be read (it is not valid JSON). It was set aside, not deleted');
   await expect(page.getByRole('link', { name: `Resume “${phoneScreen.title}”, as the candidate` })).toBeVisible();
   const setAside = await page.evaluate(() =>
     Object.keys(localStorage)
-      .filter((key) => key.startsWith('osotd:v1:corrupt:'))
+      .filter((key) => key.startsWith('osotd:set-aside:'))
       .map((key) => localStorage.getItem(key)),
   );
-  expect(setAside.map((text) => JSON.parse(text!).savedText)).toEqual([damaged]);
+  expect(setAside.map((text) => JSON.parse(text!).text)).toEqual([damaged]);
   await notice.getByRole('button', { name: 'Got it' }).click();
   await expect(notice).toHaveCount(0);
   await page.getByRole('link', { name: `Resume “${phoneScreen.title}”, as the candidate` }).click();

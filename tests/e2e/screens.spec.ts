@@ -120,8 +120,23 @@ test('message screens: a page that does not exist, a damaged link, and damaged s
 
   await page.evaluate(() => localStorage.setItem('osotd:v1:discovered', 'not json at all'));
   await page.goto('/');
-  await expect(page.getByRole('alert').filter({ hasText: 'About your saved progress' })).toContainText('The outcomes you have discovered could not be restored');
+  await expect(page.getByRole('alert').filter({ hasText: 'About your saved progress' })).toContainText('The outcomes you have discovered could not be read (it is not valid JSON). It was set aside, not deleted');
   await checkScreen(page, 'notice-damaged-data');
+});
+
+test('"Your data", from the notice about damaged saved data: what was set aside, to download or restore', async ({ page }) => {
+  await page.goto('/#/your-data');
+  await expect(page.getByRole('region', { name: 'Set aside' })).toContainText('Nothing has been set aside.');
+  await page.evaluate(() => localStorage.setItem('osotd:v1:discovered', 'not json at all'));
+  await page.goto('/');
+  await page.getByRole('alert').filter({ hasText: 'About your saved progress' }).getByRole('link', { name: 'Your data' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
+  const item = page.getByRole('region', { name: 'Set aside' }).getByRole('listitem');
+  await expect(item).toContainText('The outcomes you have discovered');
+  await expect(item.getByRole('button', { name: /^Download/ })).toBeVisible();
+  await item.getByRole('button', { name: /^Try to restore/ }).click();
+  await expect(page.getByRole('status')).toContainText('still cannot be read: it is not valid JSON.');
+  await checkScreen(page, 'your-data');
 });
 
 test('the scenario map, from the scenario screen and with the run’s path on the debrief', async ({ page }) => {

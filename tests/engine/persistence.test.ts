@@ -3,7 +3,9 @@ import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { playChoices, resumeRun } from '../../src/lib/engine/playthrough.ts';
 import type { Scenario } from '../../src/lib/engine/schema.ts';
 import { validateScenario } from '../../src/lib/engine/validate.ts';
-import { readRecord, type RunRecord } from '../../src/lib/persistence/records.ts';
+import { historyKind, runKind, type RunRecord } from '../../src/lib/persistence/records.ts';
+import { decodeText, SET_ASIDE_PREFIX } from '../../src/lib/persistence/record-store.ts';
+import { listSetAside } from '../../src/lib/persistence/set-aside.ts';
 import { openRun } from '../../src/lib/persistence/repair.ts';
 import { allKeys, memoryStorage, type KeyValueStorage } from '../../src/lib/persistence/storage.ts';
 import { KEEP_FINISHED_RUNS, KEYS, SaveStore } from '../../src/lib/persistence/store.ts';
@@ -129,11 +131,9 @@ describe('corrupted saves', () => {
     const { storage, run, reloaded } = withDamage({ [KEYS.run('broken')]: '{"version":1,"scenarioTitle":"A short call", "snapsh' });
     expect(reloaded.problems).toHaveLength(1);
     expect(reloaded.problems[0]!.message).toBe(
-      'Your run of “A short call” could not be restored because it is not readable. It was set aside on this device, not deleted; everything else was restored.',
+      'Your run of “A short call” could not be read (it is not valid JSON). It was set aside, not deleted: “Your data” lets you download it or try to restore it.',
     );
-    const aside = reloaded.problems[0]!.setAsideAs!;
-    expect(aside).toMatch(/^osotd:v1:corrupt:\d+:run$/);
-    expect(JSON.parse(storage.getItem(aside)!)).toMatchObject({ key: KEYS.run('broken'), savedText: expect.stringContaining('"snapsh') });
+    expect(listSetAside(reloaded.records)).toEqual([expect.objectContaining({ key: KEYS.run('broken'), why: 'it is not valid JSON', text: expect.stringContaining('"snapsh') })]);
     expect(storage.getItem(KEYS.run('broken'))).toBeNull();
     expect(reloaded.runs.get(run.id)).toEqual(run);
     expect(reloaded.history).toHaveLength(1);
@@ -148,20 +148,23 @@ describe('corrupted saves', () => {
       [KEYS.settings]: 'null',
     });
     expect(reloaded.problems.map((p) => p.message)).toEqual([
-      'Your list of finished runs could not be restored because it is damaged. It was set aside on this device, not deleted; everything else was restored.',
-      'The outcomes you have discovered could not be restored because it is damaged. It was set aside on this device, not deleted; everything else was restored.',
-      'Your settings could not be restored because it is damaged. It was set aside on this device, not deleted; everything else was restored.',
+      expect.stringMatching(/^Your list of finished runs could not be read \(part of it is damaged \(runs\.0\.runId: .*\)\)\. It was set aside, not deleted/),
+      expect.stringMatching(/^The outcomes you have discovered could not be read \(part of it is damaged \(scenarios\.fake-call\.employer\.0: .*\)\)\. It was set aside, not deleted/),
+      expect.stringMatching(/^Your settings could not be read \(it could not be brought up to date \(not an object\)\)\. It was set aside, not deleted/),
     ]);
     expect(reloaded.runs.size).toBe(1);
     expect(reloaded.history).toEqual([]);
     expect(reloaded.settings.mode).toBe('coach');
-    expect(allKeys(storage).filter((k) => k.includes(':corrupt:'))).toHaveLength(3);
+    expect(allKeys(storage).filter((k) => k.startsWith(SET_ASIDE_PREFIX))).toHaveLength(3);
   });
 
-  it('keeps aside a record saved by a newer version of the app', () => {
-    const { storage, reloaded } = withDamage({ [KEYS.settings]: JSON.stringify({ version: 7, mode: 'coach', theme: 'dark' }) });
-    expect(reloaded.problems[0]!.message).toContain('because it was saved by a newer version of the app');
-    expect(storage.getItem(reloaded.problems[0]!.setAsideAs!)).toContain('"theme\\":\\"dark');
+  it('leaves a record saved by a newer version of the app where it is, and never overwrites it', () => {
+    const newer = JSON.stringify({ version: 7, mode: 'coach', theme: 'dark' });
+    const { storage, reloaded } = withDamage({ [KEYS.settings]: newer });
+    expect(reloaded.problems.map((p) => p.message)).toEqual(['Your settings was saved by a newer version of this app, so it was left untouched.']);
+    reloaded.setMode('realistic');
+    expect(storage.getItem(KEYS.settings)).toBe(newer);
+    expect(listSetAside(reloaded.records)).toEqual([]);
   });
 
   it('rejects a run whose choices are not choice events', () => {
@@ -170,7 +173,7 @@ describe('corrupted saves', () => {
     const storage = memoryStorage({ [KEYS.run('mixed')]: text });
     const store = new SaveStore(storage, clock());
     expect(store.runs.size).toBe(0);
-    expect(store.problems[0]!.message).toContain('Your run of “A short call” could not be restored because it is damaged');
+    expect(store.problems[0]!.message).toMatch(/^Your run of “A short call” could not be read \(part of it is damaged \(choices\.0: /);
     expect(reloaded.problems).toEqual([]);
   });
 
@@ -237,8 +240,8 @@ describe('saves from version 0', () => {
   });
 
   it('reads a version-0 record that does not fit as damaged', () => {
-    expect(readRecord('history', JSON.stringify({ scenarioId: 'x' }))).toEqual({ ok: false, reason: 'damaged' });
-    expect(readRecord('run', JSON.stringify([1, 2]))).toEqual({ ok: false, reason: 'damaged' });
+    expect(decodeText(historyKind, JSON.stringify({ scenarioId: 'x' }))).toEqual({ ok: false, reason: 'it could not be brought up to date (not a list)' });
+    expect(decodeText(runKind, JSON.stringify([1, 2]))).toEqual({ ok: false, reason: 'it could not be brought up to date (not an object)' });
   });
 });
 

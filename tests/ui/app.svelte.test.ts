@@ -100,11 +100,11 @@ describe('<App> saved progress', () => {
     renderApp({ storage });
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent(
-      'Your run of “A short call” could not be restored because it is not readable. It was set aside on this device, not deleted; everything else was restored.',
+      'Your run of “A short call” could not be read (it is not valid JSON). It was set aside, not deleted: “Your data” lets you download it or try to restore it.',
     );
     expect(screen.getByText('As the candidate: 1 of 4 outcomes found')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Your finished runs' })).toHaveTextContent(`“A short call”, as the candidate: ${OUTCOME_INFO.noFit.title}`);
-    const aside = allKeys(storage).find((k) => k.startsWith('osotd:v1:corrupt:'))!;
+    const aside = allKeys(storage).find((k) => k.startsWith('osotd:set-aside:'))!;
     expect(storage.getItem(aside)).toContain('"snapshots\\":[{\\"status\\":');
     await user.click(within(alert).getByRole('button', { name: 'Got it' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -131,7 +131,7 @@ describe('<App> saved progress', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'This run cannot be resumed' }, { timeout: LAZY })).toBeInTheDocument();
     expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toContain('its choices no longer lead through “A short call” the way they did');
     expect(storage.getItem(KEYS.run('rold'))).toBeNull();
-    expect(allKeys(storage).some((k) => k.startsWith('osotd:v1:corrupt:'))).toBe(true);
+    expect(allKeys(storage).some((k) => k.startsWith('osotd:set-aside:'))).toBe(true);
   });
 });
 

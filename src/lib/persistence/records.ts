@@ -1,6 +1,6 @@
 /**
  * The shapes of saved data, as `zod/mini` schemas (full zod stays off the first-load path), and the
- * migrations from older versions. Every record carries a `version`; `readRecord()` migrates, then parses.
+ * migrations from older versions, declared as kinds of the record store (`record-store.ts`), which migrates, then parses.
  *
  * Runs version 1 kept an XState snapshot after every step; version 2 keeps the people's choices and
  * replays them. Version 0 is the prototype's layout, kept readable so nobody loses progress:
@@ -11,6 +11,7 @@
  */
 import * as z from 'zod/mini';
 import { OUTCOMES, SIDES } from '../engine/ledger.ts';
+import type { AnyKind, RecordKind as Kind } from './record-store.ts';
 
 /** The version of the saved-data key space (`osotd:v1:`), and of every record kind but runs. */
 export const SAVE_VERSION = 1;
@@ -96,7 +97,6 @@ export const settingsSchema = z.object({ version: z.literal(1), mode: modeSchema
 export type Settings = z.infer<typeof settingsSchema>;
 
 export type RecordKind = 'run' | 'history' | 'discovered' | 'settings';
-const SCHEMAS = { run: runSchema, history: historySchema, discovered: discoveredSchema, settings: settingsSchema };
 
 type Migration = (data: unknown) => unknown;
 const asObject = (data: unknown): Record<string, unknown> => {
@@ -177,29 +177,39 @@ const MIGRATIONS: Record<RecordKind, Record<number, Migration>> = {
   settings: { 0: (data) => ({ version: 1, mode: asObject(data).coach === false ? 'realistic' : 'coach' }) },
 };
 
-export type ReadResult<K extends RecordKind> =
-  | { ok: true; value: z.infer<(typeof SCHEMAS)[K]>; migratedFrom?: number }
-  | { ok: false; reason: 'unreadable' | 'damaged' | 'newer' };
+/** "your run of “Title”" when a run's text still names its scenario. */
+const runTitle = (text: string) => /"scenarioTitle"\s*:\s*"([^"\\]{1,120})"/.exec(text)?.[1];
 
-/** Parse saved text: JSON, then migrate from its version, then check the shape. Never throws. */
-export function readRecord<K extends RecordKind>(kind: K, text: string): ReadResult<K> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'unreadable' };
-  }
-  const declared = typeof data === 'object' && data !== null && 'version' in data ? (data as { version: unknown }).version : 0;
-  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0) return { ok: false, reason: 'damaged' };
-  const current = RECORD_VERSIONS[kind];
-  if (declared > current) return { ok: false, reason: 'newer' };
-  try {
-    for (let v = declared; v < current; v++) data = MIGRATIONS[kind][v]!(data);
-  } catch {
-    return { ok: false, reason: 'damaged' };
-  }
-  const parsed = SCHEMAS[kind].safeParse(data);
-  if (!parsed.success) return { ok: false, reason: 'damaged' };
-  const value = parsed.data as z.infer<(typeof SCHEMAS)[K]>;
-  return declared < current ? { ok: true, value, migratedFrom: declared } : { ok: true, value };
-}
+/** Saved runs, one record each under `osotd:v1:run:<id>`. */
+export const runKind: Kind<RunRecord> = {
+  name: 'a saved run',
+  prefix: 'osotd:v1:run:',
+  version: RECORD_VERSIONS.run,
+  schema: runSchema,
+  migrations: MIGRATIONS.run,
+  check: (run, id) => (run.id !== id ? 'its id does not match its name' : undefined),
+  describe: (_id, text) => (runTitle(text) ? `your run of “${runTitle(text)}”` : undefined),
+};
+export const historyKind: Kind<z.infer<typeof historySchema>> = {
+  name: 'your list of finished runs',
+  prefix: 'osotd:v1:history',
+  version: RECORD_VERSIONS.history,
+  schema: historySchema,
+  migrations: MIGRATIONS.history,
+};
+export const discoveredKind: Kind<z.infer<typeof discoveredSchema>> = {
+  name: 'the outcomes you have discovered',
+  prefix: 'osotd:v1:discovered',
+  version: RECORD_VERSIONS.discovered,
+  schema: discoveredSchema,
+  migrations: MIGRATIONS.discovered,
+};
+export const settingsKind: Kind<Settings> = {
+  name: 'your settings',
+  prefix: 'osotd:v1:settings',
+  version: RECORD_VERSIONS.settings,
+  schema: settingsSchema,
+  migrations: MIGRATIONS.settings,
+};
+/** The player's progress: what "Erase my progress" erases. */
+export const PROGRESS_KINDS: readonly AnyKind[] = [runKind, historyKind, discoveredKind, settingsKind];

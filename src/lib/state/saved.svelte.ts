@@ -93,6 +93,11 @@ export class SavedData {
     this.#change(() => this.store.setAsideRun(run, reason));
   }
 
+  /** Read the saved data again (e.g. after "Your data" restored a record). */
+  reload(): void {
+    this.#change(() => this.store.load());
+  }
+
   dismissProblems(): void {
     this.#change(() => this.store.dismissProblems());
   }
