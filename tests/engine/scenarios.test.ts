@@ -9,6 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { checkContent, checkGameability, checkLibraryGameability } from '../../src/lib/engine/content.ts';
+import { checkLibrarySecondEdition } from '../../src/lib/engine/content-second-edition.ts';
+import type { Scenario } from '../../src/lib/engine/schema.ts';
 import { gameability, type GameabilityReport } from '../../src/lib/engine/gameability.ts';
 import { OUTCOMES } from '../../src/lib/engine/ledger.ts';
 import { replay } from '../../src/lib/engine/run.ts';
@@ -16,6 +18,7 @@ import { formatProblems, validateScenarioText } from '../../src/lib/engine/valid
 
 const files = readdirSync('scenarios').filter((f) => f.endsWith('.json')).sort();
 const reports: GameabilityReport[] = [];
+const scenarios: Scenario[] = [];
 
 it('has scenarios to check', () => {
   expect(files.length).toBeGreaterThan(0);
@@ -33,6 +36,7 @@ describe.each(files)('scenarios/%s', (file) => {
   const analysis = analyseScenario(scenario);
   const report = gameability(scenario);
   reports.push(report);
+  scenarios.push(scenario);
 
   it('reaches all four outcomes from every seat it claims, and the paths replay', () => {
     expect(analysis.missingOutcomes).toEqual([]);
@@ -54,6 +58,7 @@ describe.each(files)('scenarios/%s', (file) => {
     expect(checkGameability(report)).toEqual([]);
   });
 
+  // From format 3, checkContent includes the second-edition rules (branching, endings, reasons, formulas, reading level).
   it('keeps the content rules', () => {
     expect(checkContent(scenario, analysis, report)).toEqual([]);
   });
@@ -63,5 +68,13 @@ describe('the library', () => {
   it('cannot be won by always taking the longest, the shortest or the most courteous label', () => {
     expect(reports).toHaveLength(files.length);
     expect(checkLibraryGameability(reports)).toEqual([]);
+  });
+
+  it('keeps the second-edition library rules (openings, no passage copied across scenarios) once every file is format 3', () => {
+    expect(scenarios).toHaveLength(files.length);
+    const library = checkLibrarySecondEdition(scenarios);
+    // Strict exactly when every built-in file is format 3; until then the findings are advice (npm run scenarios prints them).
+    expect(library.strict).toBe(scenarios.every((s) => s.format >= 3));
+    expect(library.problems).toEqual([]);
   });
 });

@@ -6,21 +6,10 @@ import type { ScenarioAnalysis } from './analyse.ts';
 import { gameability, JUDGED_STRATEGIES, STRATEGY_LABELS, type GameabilityReport } from './gameability.ts';
 import { DIMENSION_LABELS, OUTCOMES, type Dimension } from './ledger.ts';
 import type { Scenario } from './schema.ts';
+import { CONTENT_RULES } from './content-rules.ts';
+import { isSecondEdition, secondEditionFindings } from './content-second-edition.ts';
 
-export const CONTENT_RULES = {
-  scenesPerSeat: { min: 12, max: 30 },
-  optionsPerDecision: { min: 3, max: 4 },
-  outcomeShare: { min: 0.05, max: 0.6 },
-  discussionQuestions: 3,
-  feedbackLength: { min: 40, max: 600 },
-  thoughtsLength: { min: 30, max: 600 },
-  labelLength: { min: 3, max: 160 },
-  lineLength: { max: 700 },
-  /** The longest label may be the best option in at most this share of a scenario's decisions (all seats together). */
-  longestIsBest: { maxShare: 0.4 },
-  /** A label-only strategy (longest, shortest, most courtesy words) may reach mutualFit on at most this share of the library's seats. */
-  strategyMutualFit: { maxShare: 0.25 },
-} as const;
+export { CONTENT_RULES };
 
 /** Words in feedback that name each dimension. */
 const DIMENSION_WORDS: Record<Dimension, RegExp> = {
@@ -31,11 +20,14 @@ const DIMENSION_WORDS: Record<Dimension, RegExp> = {
 
 /**
  * Everything in `scenario` that breaks a content rule, in words. Empty means it passes. Pass the
- * scenario's gameability report when you have it; otherwise it is worked out here.
+ * scenario's gameability report when you have it; otherwise it is worked out here. The second-edition
+ * rules (`content-second-edition.ts`) count from format `CONTENT_RULES.secondEdition.since`; for older
+ * files they are advice (`secondEditionAdvice`).
  */
 export function checkContent(scenario: Scenario, analysis: ScenarioAnalysis, report: GameabilityReport = gameability(scenario)): string[] {
   const rules = CONTENT_RULES;
   const problems: string[] = [...checkGameability(report)];
+  if (isSecondEdition(scenario)) problems.push(...secondEditionFindings(scenario, analysis));
   const { min: lo, max: hi } = rules.outcomeShare;
   for (const seat of analysis.seats) {
     const scenes = seat.reachableScenes.length;
@@ -79,6 +71,14 @@ export function checkContent(scenario: Scenario, analysis: ScenarioAnalysis, rep
     }
   }
   return problems;
+}
+
+/**
+ * The second-edition rules a file in an older format breaks, in words: advice, not problems (the same
+ * findings are problems from format `CONTENT_RULES.secondEdition.since`). Empty for newer files.
+ */
+export function secondEditionAdvice(scenario: Scenario, analysis: ScenarioAnalysis): string[] {
+  return isSecondEdition(scenario) ? [] : secondEditionFindings(scenario, analysis);
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -3,29 +3,41 @@
  */
 import type { ScenarioAnalysis } from './analyse.ts';
 import { strategyWins } from './content.ts';
+import { CONTENT_RULES } from './content-rules.ts';
+import { OPENING_DEVICE_LABELS, openingDevice, type FeedbackFormula, type SecondEditionSummary } from './content-second-edition.ts';
+import type { Scenario } from './schema.ts';
 import { JUDGED_STRATEGIES, LABEL_STRATEGIES, STRATEGY_LABELS, type GameabilityReport } from './gameability.ts';
 import { OUTCOMES, OUTCOME_INFO } from './ledger.ts';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
+/** The widest half-width of a 95% interval for a share estimated from `n` plays (at a share of 50%). */
+const margin = (n: number) => (n > 0 ? 1.96 * Math.sqrt(0.25 / n) : 1);
+
+/**
+ * A file's analysis: per seat, the states explored, the endings, and each outcome's share with its
+ * shortest path. Exact shares say how many paths they count; estimated ones say how many random plays
+ * and why, and give a 95% interval per outcome. The findings (dead ends, traps, outcomes out of reach…)
+ * are printed by the caller, in the checker's words.
+ */
 export function formatAnalysis(file: string, analysis: ScenarioAnalysis): string {
   const lines = [`${file}: "${analysis.title}" (${analysis.millis.toFixed(0)} ms)`];
   for (const seat of analysis.seats) {
-    const shareNote = seat.shares.method === 'exact' ? `${seat.shares.paths} complete paths` : `estimate from ${seat.shares.paths} random plays`;
+    const shares = seat.shares;
+    const why = shares.why === 'state limit' ? 'exploration stopped at the state limit' : 'loops make the paths endless';
+    const shareNote =
+      shares.method === 'exact'
+        ? `${shares.paths} complete paths`
+        : `shares ESTIMATED from ${shares.paths} random plays (${why}${shares.finished !== undefined && shares.finished < Number(shares.paths) ? `; ${shares.finished} finished` : ''}), 95% intervals`;
     lines.push(`  ${seat.seat}'s seat: ${seat.states} states${seat.complete ? '' : ' (state limit reached: partial)'}, ${seat.endings} distinct endings, ${shareNote}`);
     for (const outcome of OUTCOMES) {
       const reach = seat.outcomes[outcome];
-      const share = percent(seat.shares.byOutcome[outcome]);
+      const interval = shares.interval?.[outcome];
+      const share = percent(shares.byOutcome[outcome]) + (interval ? ` (${percent(interval[0])}–${percent(interval[1])})` : '');
       const how = reach.reachable ? `shortest: ${reach.choices!.join(' → ') || '(no choices)'}` : 'UNREACHABLE';
-      lines.push(`    ${outcome.padEnd(18)} ${share.padStart(6)}  ${how}`);
+      lines.push(`    ${outcome.padEnd(18)} ${share.padStart(interval ? 20 : 6)}  ${how}`);
     }
   }
-  if (analysis.unreachableScenes.length) lines.push(`  unreachable scenes: ${analysis.unreachableScenes.join(', ')}`);
-  for (const d of analysis.deadEnds) lines.push(`  dead end in "${d.scene}": ${d.reason}`);
-  if (analysis.choicesWithoutEffect.length) {
-    lines.push(`  choices with no effect: ${analysis.choicesWithoutEffect.map((c) => `${c.scene} → ${c.event}`).join(', ')}`);
-  }
-  for (const missing of analysis.missingOutcomes) lines.push(`  INCOMPLETE: ${missing}`);
   return lines.join('\n');
 }
 
@@ -42,7 +54,7 @@ export function formatGameability(report: GameabilityReport): string {
   const lines = ['  gameability (can it be won without reading?):'];
   for (const seat of report.seats) {
     const r = seat.random;
-    const how = r.method === 'exact' ? 'exact' : `estimate from ${r.samples} random plays`;
+    const how = r.method === 'exact' ? 'exact' : `ESTIMATED from ${r.samples} random plays, about ±${percent(margin(r.samples ?? 0))} per share at 95%`;
     lines.push(`    ${seat.seat}'s seat:`);
     for (const s of LABEL_STRATEGIES) {
       const run = seat.strategies[s];
@@ -67,4 +79,33 @@ export function formatLibraryGameability(reports: readonly GameabilityReport[]):
   const { seats, wins } = strategyWins(reports);
   const parts = JUDGED_STRATEGIES.map((s) => `${s} ${wins[s]}/${seats}`).join(', ');
   return `library: label-only strategies reaching mutualFit, by seat: ${parts}`;
+}
+
+/**
+ * The second-edition line of a file's report: format, branching share (1 − the share of decisions whose
+ * options all lead to the same next scene), final scenes, reading grade, opening device and feedback
+ * formulas. Indented to sit under `formatAnalysis`.
+ */
+export function formatSecondEdition(s: SecondEditionSummary): string {
+  const { since } = CONTENT_RULES.secondEdition;
+  const r = s.railroads;
+  const formulas = (Object.entries(s.formulas.counts) as [FeedbackFormula, number][])
+    .map(([name, n]) => `${name} ${s.formulas.total ? percent(n / s.formulas.total) : '0%'}`)
+    .join(', ');
+  return [
+    `  second edition (format ${s.format}${s.format >= since ? '' : `: rules are advice until format ${since}`}):`,
+    `    branching ${percent(1 - r.share)} of ${r.decisions} decisions (${r.scenes.length} send every option to the same scene), ${s.finals.length} final scenes`,
+    `    reading grade ${s.reading.combined.grade.toFixed(1)} (scene text ${s.reading.text.grade.toFixed(1)}, feedback ${s.reading.feedback.grade.toFixed(1)}), opens with ${OPENING_DEVICE_LABELS[s.opening]}`,
+    `    feedback formulas: ${formulas}`,
+  ].join('\n');
+}
+
+/** The library's second-edition line: how many scenarios open with each device, and whether the library rules are strict yet. */
+export function formatLibrarySecondEdition(scenarios: readonly Scenario[], strict: boolean): string {
+  const counts = new Map<string, number>();
+  for (const s of scenarios) counts.set(openingDevice(s), (counts.get(openingDevice(s)) ?? 0) + 1);
+  const openings = [...counts].map(([device, n]) => `${device} ${n}`).join(', ');
+  const older = scenarios.filter((s) => s.format < CONTENT_RULES.secondEdition.since).length;
+  const mode = strict ? 'rules enforced' : `advice while ${older} of ${scenarios.length} files are below format ${CONTENT_RULES.secondEdition.since}`;
+  return `library: second edition (${mode}): openings by device: ${openings}`;
 }
