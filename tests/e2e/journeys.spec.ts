@@ -93,7 +93,13 @@ test('pass-and-play: each hand-over hides the run until the next player says who
       await expect(choices).toHaveCount(0);
       await expect(page.getByText('Only you can see this:')).toHaveCount(0);
       await page.getByRole('button', { name: `I am ${cast[side].name}: show my turn` }).click();
-      await expect(page.getByRole('heading', { name: `${cast[side].name.split(' ')[0]}, what do you do?` })).toBeVisible();
+      // The hand-over comes before the scenes that lead to their decision: they read those, then choose.
+      const mine = page.getByRole('heading', { name: `${cast[side].name.split(' ')[0]}, what do you do?` });
+      for (let scenes = 0; scenes < 20 && !(await mine.isVisible()); scenes++) {
+        await expect(handover).toHaveCount(0);
+        await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      }
+      await expect(mine).toBeVisible();
       const scene = phoneScreen.machine.states[await currentScene(page)];
       const own = scene?.meta.asides?.[side];
       const theirs = scene?.meta.asides?.[other];
@@ -167,7 +173,8 @@ test('a share link replays the run exactly for someone else, and the copy button
 
   const field = page.getByRole('textbox', { name: 'Share this run: the link replays it exactly' });
   const link = await field.inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/replay\/1\.phone-screen\.c\.[0-9a-z]+\.c$/);
+  // Scenario, seat, the choices, the outcome and the run's seed (which fixes the order its options were shown in).
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/replay\/1\.phone-screen\.c\.[0-9a-z]+\.c\.[0-9a-z]{1,7}$/);
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText('Link copied.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
