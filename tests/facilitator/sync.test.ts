@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FacilitatorSession } from '../../src/lib/facilitator/controller.ts';
-import { memoryStorage, SessionStore } from '../../src/lib/facilitator/persist.ts';
+import { memoryStorage, SessionStore, toPersisted } from '../../src/lib/facilitator/persist.ts';
 import { phaseOf } from '../../src/lib/facilitator/session-machine.ts';
-import { browserChannel, channelName, PROTOCOL, PROTOCOL_VERSION } from '../../src/lib/facilitator/sync.ts';
+import { browserChannel, channelName, IGNORED_SEQUENCE, MAX_SEQUENCE, MAX_SEQUENCE_JUMP, PROTOCOL, PROTOCOL_VERSION, sequenceProblem } from '../../src/lib/facilitator/sync.ts';
 import { ChannelHub, deliver, fakeClock, scenario, startSession, type FakeClock } from './support.ts';
 
 /** A second window of the same browser: same storage unless told otherwise, same hub. */
@@ -166,6 +166,102 @@ describe('facilitator sync protocol', () => {
     expect(presenter.revision).toEqual(control.revision);
     control.close();
     presenter.close();
+  });
+});
+
+/** The votes counted so far in the open ballot, by option. */
+const tally = (s: FacilitatorSession) => s.snapshot!.context.ballot!.votes;
+const total = (s: FacilitatorSession) => Object.values(tally(s)).reduce((a, b) => a + b, 0);
+
+/**
+ * A message as another window of the same origin could send it: the session as `session` holds it, with
+ * an empty ballot (adopting it would lose every vote), under revision `seq`.
+ */
+function forge(hub: ChannelHub, session: FacilitatorSession, seq: number): void {
+  const state = toPersisted(session.scenario, session.snapshot!, seq, 'w-zz', session.clock.now());
+  const ballot = state.context.ballot!;
+  state.context = { ...state.context, ballot: { ...ballot, votes: Object.fromEntries(Object.keys(ballot.votes).map((k) => [k, 0])) } };
+  hub.factory(channelName('test-session'))!.postMessage({ protocol: PROTOCOL, v: PROTOCOL_VERSION, session: 'test-session', from: 'w-zz', role: 'control', kind: 'state', state });
+}
+
+describe('facilitator sync: revision numbers that cannot be believed', () => {
+  it('ignores 2^53−1 and a jump of 1,000, says so, and keeps both windows on every vote', () => {
+    const hub = new ChannelHub();
+    const { session: control, clock, store } = startSession({ hub });
+    const presenter = openWindow(hub, clock, 'presenter', 'w-p');
+    control.send({ type: 'session.start' });
+    control.send({ type: 'vote.open' });
+    for (let i = 0; i < 20; i++) control.send({ type: 'vote.add', option: 'choice.onTime' });
+
+    forge(hub, control, Number.MAX_SAFE_INTEGER);
+    for (let i = 0; i < 13; i++) control.send({ type: 'vote.add', option: 'choice.late' });
+    forge(hub, control, control.revision!.seq + MAX_SEQUENCE_JUMP);
+    for (let i = 0; i < 13; i++) control.send({ type: 'vote.add', option: 'choice.grill' });
+
+    // Neither window adopted either message: the control window says so in words, and both counted them.
+    expect(control.problems).toEqual([IGNORED_SEQUENCE]);
+    expect(control.ignoredMessages).toBe(2);
+    expect(presenter.ignoredMessages).toBe(2);
+    // No fork, no lost vote: 46 votes in both windows, at the same revision, and in storage.
+    expect(total(control)).toBe(46);
+    expect(tally(presenter)).toEqual(tally(control));
+    expect(presenter.revision).toEqual(control.revision);
+    expect(control.revision!.seq).toBe(3 + 46); // created, started, vote opened, 46 votes
+    expect(store.load('test-session')).toMatchObject({ status: 'found', session: { seq: control.revision!.seq } });
+
+    // After a reload of both windows, they find the session and keep counting.
+    control.close();
+    presenter.close();
+    const control2 = openWindow(hub, clock, 'control', 'w-a2', store);
+    const presenter2 = openWindow(hub, clock, 'presenter', 'w-p2');
+    expect(presenter2.revision).toEqual(control2.revision);
+    control2.send({ type: 'vote.add', option: 'choice.late' });
+    expect(total(presenter2)).toBe(47);
+    expect(tally(presenter2)).toEqual(tally(control2));
+  });
+
+  it('counts a number that is not a safe whole number, before anything else in the message', () => {
+    const hub = new ChannelHub();
+    const { session: control, clock } = startSession({ hub });
+    const presenter = openWindow(hub, clock, 'presenter', 'w-p');
+    control.send({ type: 'session.start' });
+    control.send({ type: 'vote.open' });
+    const before = presenter.revision;
+    for (const seq of [2 ** 53, 1.5, -1, MAX_SEQUENCE + 1]) forge(hub, control, seq);
+    expect(presenter.ignoredMessages).toBe(4);
+    expect(presenter.revision).toEqual(before);
+    expect(presenter.problems).toEqual([IGNORED_SEQUENCE]);
+  });
+
+  it('still catches up on lost changes below the bound, and on more when time has passed', () => {
+    const hub = new ChannelHub();
+    const { session: control, clock } = startSession({ hub });
+    const presenter = openWindow(hub, clock, 'presenter', 'w-p');
+    control.send({ type: 'session.start' });
+    control.send({ type: 'vote.open' });
+    hub.hold();
+    for (let i = 0; i < MAX_SEQUENCE_JUMP + 100; i++) control.send({ type: 'vote.count', option: 'choice.late', count: i % 50 });
+    hub.take(); // all lost
+    hub.release();
+    // 1,100 changes at once, with no time passed: not believed.
+    presenter.retry();
+    expect(presenter.ignoredMessages).toBe(1);
+    expect(presenter.revision!.seq).toBeLessThan(control.revision!.seq);
+    // Twenty seconds later (a real facilitator's pace is far slower): believed.
+    clock.advance(20_000);
+    presenter.retry();
+    expect(presenter.revision).toEqual(control.revision);
+    expect(tally(presenter)).toEqual(tally(control));
+  });
+
+  it('judges a revision number by its bounds', () => {
+    expect(sequenceProblem(5, 4)).toBeNull();
+    expect(sequenceProblem(4 + MAX_SEQUENCE_JUMP - 1, 4)).toBeNull();
+    expect(sequenceProblem(4 + MAX_SEQUENCE_JUMP, 4)).toMatch(/1000 or more ahead of 4/);
+    expect(sequenceProblem(3, 4)).toBeNull(); // older: the session decides it is stale
+    expect(sequenceProblem(Number.MAX_SAFE_INTEGER, null)).toMatch(/above/);
+    expect(sequenceProblem(2 ** 53, null)).toMatch(/not a safe whole number/);
+    expect(sequenceProblem(900, null)).toBeNull();
   });
 });
 

@@ -136,6 +136,11 @@ export class FacilitatorSession {
     return this.#peers;
   }
 
+  /** How many messages from other windows were ignored because their revision number could not be believed. */
+  get ignoredMessages(): number {
+    return this.#endpoint?.ignored ?? 0;
+  }
+
   /** Whether the windows can talk to each other at all. */
   get synced(): boolean {
     return this.#endpoint !== null;

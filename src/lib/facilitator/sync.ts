@@ -9,6 +9,12 @@
  *   Two control windows that change the session at once therefore agree on one of the two changes: the
  *   session never forks.
  * - `bye`: a window closed.
+ *
+ * A revision's `seq` must also be believable (`sequenceProblem`): a safe whole number no higher than
+ * `MAX_SEQUENCE`, and less than `MAX_SEQUENCE_JUMP` (plus a little for the time that passed) above the
+ * revision this window holds. Anything else (a damaged or forged message, e.g. `seq` 2^53−1, after which
+ * no later change could be numbered) is ignored, counted and reported, never adopted: adopting it would
+ * leave every window unable to take the next real change.
  */
 import { parsePersisted, type PersistedSession } from './persist.ts';
 
@@ -32,6 +38,31 @@ export const browserChannel: ChannelFactory = (name) =>
   typeof BroadcastChannel === 'function' ? (new BroadcastChannel(name) as unknown as ChannelLike) : null;
 
 export const channelName = (sessionId: string) => `${PROTOCOL}:${sessionId}`;
+
+/** The highest revision number a session can reach (2^31 − 1: far beyond any real session's changes). */
+export const MAX_SEQUENCE = 2 ** 31 - 1;
+/**
+ * A received revision this far or further ahead of this window's is refused (a few lost messages are
+ * caught up; a thousand changes at once are not a real session's).
+ */
+export const MAX_SEQUENCE_JUMP = 1_000;
+/** The jump allowed grows by one per this many ms since this window last changed or took a revision. */
+export const SEQUENCE_JUMP_MS = 100;
+
+/** Words for the user when a received revision number was ignored. */
+export const IGNORED_SEQUENCE =
+  'A message from another window was ignored: its change number is not one this session could reach. If the windows show different things, reload the other window.';
+
+/**
+ * Why a received revision number cannot be believed, or null when it can. `current` is the revision this
+ * window holds (null while it waits for one); a revision `allowedJump` or more ahead of it is refused.
+ */
+export function sequenceProblem(seq: number, current: number | null, allowedJump = MAX_SEQUENCE_JUMP): string | null {
+  if (!Number.isSafeInteger(seq) || seq < 0) return 'not a safe whole number';
+  if (seq > MAX_SEQUENCE) return `above ${MAX_SEQUENCE}`;
+  if (current !== null && seq - current >= allowedJump) return `${allowedJump} or more ahead of ${current}`;
+  return null;
+}
 
 interface Envelope {
   protocol: typeof PROTOCOL;
@@ -60,7 +91,7 @@ export interface SyncHandlers {
   current(): PersistedSession | null;
   /** Called when the set of other windows changes. */
   onPeers?(peers: Peer[]): void;
-  /** A message that claimed to be ours but could not be read. */
+  /** A message that claimed to be ours but could not be read, or was ignored. */
   onProblem?(message: string): void;
 }
 
@@ -75,6 +106,9 @@ export class SyncEndpoint {
   readonly #peers = new Map<string, Peer>();
   readonly #listener = (event: { data: unknown }) => this.#receive(event.data);
   #closed = false;
+  #ignored = 0;
+  /** When this window last made a change or took a revision (ms), for the allowed jump. */
+  #revisedAt: number;
 
   constructor(channel: ChannelLike, options: { id: string; role: WindowRole; session: string; now?: () => number }, handlers: SyncHandlers) {
     this.#channel = channel;
@@ -83,6 +117,7 @@ export class SyncEndpoint {
     this.session = options.session;
     this.#now = options.now ?? Date.now;
     this.#handlers = handlers;
+    this.#revisedAt = this.#now();
     channel.addEventListener('message', this.#listener);
   }
 
@@ -90,11 +125,17 @@ export class SyncEndpoint {
     return [...this.#peers.values()];
   }
 
+  /** How many session states were ignored because their revision number could not be believed. */
+  get ignored(): number {
+    return this.#ignored;
+  }
+
   hello(): void {
     this.#post({ kind: 'hello' });
   }
 
   publish(state: PersistedSession): void {
+    this.#revisedAt = this.#now();
     this.#post({ kind: 'state', state });
   }
 
@@ -141,12 +182,29 @@ export class SyncEndpoint {
     if (!known) this.#handlers.onPeers?.(this.peers);
     if (message.kind === 'hello') {
       const current = this.#handlers.current();
-      if (current) this.publish(current);
+      // An answer, not a change: it does not move `#revisedAt`.
+      if (current) this.#post({ kind: 'state', state: current });
     } else if (message.kind === 'state') {
+      // Checked before parsing: a number the session could never reach is refused whatever else it holds.
+      const seq = (message.state as { seq?: unknown } | null | undefined)?.seq;
+      if (typeof seq === 'number' && this.#unbelievable(seq)) {
+        this.#ignored++;
+        this.#handlers.onProblem?.(IGNORED_SEQUENCE);
+        return;
+      }
       const parsed = parsePersisted(message.state);
       if (!parsed.ok) this.#handlers.onProblem?.(`A message from another window was ignored: ${parsed.message}.`);
       else if (parsed.value.context.id !== this.session) this.#handlers.onProblem?.('A message for another session was ignored.');
-      else this.#handlers.onState(parsed.value, message.from);
+      else {
+        if (parsed.value.seq > (this.#handlers.current()?.seq ?? -1)) this.#revisedAt = this.#now();
+        this.#handlers.onState(parsed.value, message.from);
+      }
     }
+  }
+
+  #unbelievable(seq: number): boolean {
+    const current = this.#handlers.current()?.seq ?? null;
+    const allowed = MAX_SEQUENCE_JUMP + Math.floor(Math.max(0, this.#now() - this.#revisedAt) / SEQUENCE_JUMP_MS);
+    return sequenceProblem(seq, current, allowed) !== null;
   }
 }
