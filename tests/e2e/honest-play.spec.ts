@@ -101,15 +101,16 @@ async function chooseMode(page: Page, s: Scenario, mode: 'coach' | 'realistic'):
 
 // ---- a. pressing 1 at every decision -------------------------------------------------------------
 
-/**
- * Runs per scenario × seat. Pressing 1 on shuffled options is random play, so the library's rate is a
- * sample of the random rate: with 16 seats × 8 runs its standard error is about 4 points, and the 10-point
- * margin is about 2.4 of them (a false alarm about once in 100 runs of the suite, while a bias as large as
- * file-order play had before shuffling would show).
- */
-const RUNS_EACH = Number(process.env.HP_RUNS ?? 8);
-const BATCHES = 4;
 const pairs = scenarios.flatMap((s) => s.seats.map((seat) => ({ s, seat })));
+
+/**
+ * Runs per scenario × seat, about 144 in all however many scenarios there are. Pressing 1 on shuffled
+ * options is random play, so the library's rate is a sample of the random rate: over 144 runs its
+ * standard error is about 4 points, and the 10-point margin about 2.5 of them (a false alarm about once in
+ * 150 runs of the suite), while a real bias of 15 points would fail it about 9 times in 10.
+ */
+const RUNS_EACH = Math.max(2, Math.ceil(144 / pairs.length));
+const BATCHES = 4;
 
 /** The state of a play screen, as `pressOne` needs it. */
 interface Glance {
@@ -194,7 +195,7 @@ test.describe('pressing 1 at every decision', () => {
     const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
     console.log(
       `Honest play: pressing 1 reached "Both sides like each other" in ${percent(pressing)} of ${results.length} runs ` +
-        `(${pairs.length} scenario × seat pairs × ${RUNS_EACH}); uniformly random play: ${percent(random)} (the analyser's exact figures, averaged).`,
+        `(${pairs.length} scenario × seat pairs × ${RUNS_EACH}); uniformly random play: ${percent(random)} (the analyser's figures, averaged over the same pairs).`,
     );
     expect(pressing, `pressing 1: ${percent(pressing)}; random play: ${percent(random)}`).toBeLessThanOrEqual(random + 0.1);
   });
