@@ -3,16 +3,21 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import ImportPanel from '../../src/app/authoring/ImportPanel.svelte';
+import { checkImport } from '../../src/lib/authoring/import.ts';
+import type { ImportChecker } from '../../src/lib/authoring/import-client.ts';
 import { IMPORT_LIMITS } from '../../src/lib/authoring/limits.ts';
 import { CUSTOM_KEY_PREFIX, saveCustomScenario } from '../../src/lib/authoring/store.ts';
 import { axeViolations } from '../support/axe.ts';
 import { fakeText, lineOf, MemoryStorage } from './support.ts';
 
-function renderPanel(props: { builtInIds?: string[]; storage?: MemoryStorage } = {}) {
+/** jsdom has no Worker: the check runs on the test's thread, as the pure function. */
+const checkHere: ImportChecker = async (text, context) => ({ kind: 'checked', check: checkImport(text, context) });
+
+function renderPanel(props: { builtInIds?: string[]; storage?: MemoryStorage; check?: ImportChecker } = {}) {
   const storage = props.storage ?? new MemoryStorage();
   const onsaved = vi.fn();
   const user = userEvent.setup();
-  const view = render(ImportPanel, { storage, builtInIds: props.builtInIds ?? ['phone-screen'], onsaved });
+  const view = render(ImportPanel, { storage, builtInIds: props.builtInIds ?? ['phone-screen'], onsaved, check: props.check ?? checkHere });
   return { ...view, storage, onsaved, user };
 }
 
@@ -128,7 +133,7 @@ describe('<ImportPanel>', () => {
     storage.failWrites = true;
     await paste(user, fakeText());
     await user.click(screen.getByRole('button', { name: 'Save to my scenarios' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('The browser would not store the scenario (QuotaExceededError); its storage may be full. Nothing was changed.');
+    expect(screen.getByRole('alert')).toHaveTextContent('The browser would not store the scenario (its storage is full). Nothing was changed.');
     expect(storage.length).toBe(0);
   });
 
@@ -142,6 +147,77 @@ describe('<ImportPanel>', () => {
     expect(screen.getByRole('button', { name: 'Hide the map' })).toHaveAttribute('aria-expanded', 'true');
   });
 
+  it('says it is checking, and Cancel stops the check and saves nothing', async () => {
+    const signals: AbortSignal[] = [];
+    const check: ImportChecker = (_text, _context, signal) =>
+      new Promise((resolve) => {
+        signals.push(signal!);
+        signal!.addEventListener('abort', () => resolve({ kind: 'cancelled' }));
+      });
+    const { user, storage } = renderPanel({ check });
+    await paste(user, fakeText());
+    expect(screen.getByRole('status')).toHaveTextContent('Checking the pasted text…');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(signals[0]!.aborted).toBe(true);
+    expect(screen.getByRole('status')).toHaveTextContent('Stopped checking the pasted text. Nothing was saved.');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /The pasted text/ })).not.toBeInTheDocument();
+    expect(storage.length).toBe(0);
+  });
+
+  it('a new file cancels the check of the one before', async () => {
+    const signals: AbortSignal[] = [];
+    const check: ImportChecker = (text, context, signal) => {
+      signals.push(signal!);
+      return signals.length === 1 ? new Promise(() => {}) : checkHere(text, context, signal);
+    };
+    const { user } = renderPanel({ check });
+    const input = screen.getByLabelText('Choose a scenario file, or drop one here');
+    await user.upload(input, new File([fakeText()], 'first.json'));
+    await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Checking the file “first.json”…'));
+    await user.upload(input, new File([fakeText()], 'second.json'));
+    expect(await screen.findByRole('heading', { name: 'The file “second.json” is valid and ready to save.' })).toHaveFocus();
+    expect(signals[0]!.aborted).toBe(true);
+  });
+
+  it('says in words when the analysis took too long, and what that usually means', async () => {
+    const { user } = renderPanel({ check: async () => ({ kind: 'timedOut', millis: 5_000 }) });
+    await paste(user, fakeText());
+    expect(screen.getByRole('heading', { name: 'The pasted text could not be checked: the analysis took longer than 5 seconds.' })).toHaveFocus();
+    expect(screen.getByText(/This usually means a loop .* or a very large scenario\./)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Save/ })).not.toBeInTheDocument();
+  });
+
+  it('says in words when the checker failed', async () => {
+    const { user } = renderPanel({ check: async () => ({ kind: 'failed', message: 'the browser could not run the checker' }) });
+    await paste(user, fakeText());
+    expect(screen.getByRole('heading', { name: 'The pasted text could not be checked: the browser could not run the checker.' })).toBeInTheDocument();
+  });
+
+  it('refuses a 10 MB paste at once: the text is not put in the box nor checked', async () => {
+    const check = vi.fn(checkHere);
+    renderPanel({ check });
+    const box = screen.getByLabelText("Or paste the file's text");
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const started = performance.now();
+    await fireEvent.paste(box, { clipboardData: { getData: () => big } });
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(screen.getByRole('heading', { name: 'The pasted text cannot be imported: 1 problem.' })).toHaveFocus();
+    expect(screen.getByRole('list', { name: 'Problems' })).toHaveTextContent('the text: is at least 10.0 MB; the largest file that can be imported is 400 KB');
+    expect(box).toHaveValue('');
+    expect(check).not.toHaveBeenCalled();
+  });
+
+  it('refuses pasted text over the limit before checking it', async () => {
+    const check = vi.fn(checkHere);
+    const { user } = renderPanel({ check });
+    const box = screen.getByLabelText("Or paste the file's text");
+    await fireEvent.input(box, { target: { value: 'é'.repeat(IMPORT_LIMITS.maxBytes / 2 + 1) } });
+    await user.click(screen.getByRole('button', { name: 'Check pasted text' }));
+    expect(screen.getByRole('list', { name: 'Problems' })).toHaveTextContent('the text: is 400 KB; the largest file that can be imported is 400 KB');
+    expect(check).not.toHaveBeenCalled();
+  });
+
   it('is accessible, before and after a check', async () => {
     const { container, user } = renderPanel();
     expect(await axeViolations(container)).toEqual([]);
@@ -151,5 +227,16 @@ describe('<ImportPanel>', () => {
     await user.click(screen.getByRole('button', { name: 'Show the map' }));
     expect(await axeViolations(container)).toEqual([]);
     within(container).getByRole('heading', { name: /Map of/ });
-  });
+  }, 20_000);
+
+  it('is accessible while checking and after a check that took too long', async () => {
+    let finish: (outcome: Awaited<ReturnType<ImportChecker>>) => void = () => {};
+    const { container, user } = renderPanel({ check: () => new Promise((resolve) => (finish = resolve)) });
+    await paste(user, fakeText());
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
+    finish({ kind: 'timedOut', millis: 5_000 });
+    await screen.findByRole('heading', { name: /took longer than 5 seconds/ });
+    expect(await axeViolations(container)).toEqual([]);
+  }, 20_000);
 });

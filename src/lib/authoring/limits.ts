@@ -12,7 +12,22 @@ export const IMPORT_LIMITS = {
   maxDepth: 64,
   /** States the analyser explores per seat before it stops and calls the result partial. */
   maxStates: 100_000,
+  /** Longest the app waits for a file's check, in milliseconds, before it stops the check and says so. */
+  checkMillis: 5_000,
 } as const;
+
+/** Length of `text` in UTF-8 bytes, without allocating. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) (bytes += 4), i++;
+    else bytes += 3;
+  }
+  return bytes;
+}
 
 /** `400 KB`: a byte count in the words the panel uses. */
 export function formatBytes(bytes: number): string {
@@ -22,10 +37,26 @@ export function formatBytes(bytes: number): string {
   return `${(kb / 1024).toFixed(1)} MB`;
 }
 
-/** The message for a file over the size limit, or undefined when it fits. Check `File.size` before reading it. */
-export function sizeProblem(bytes: number): string | undefined {
+/**
+ * The message for a file over the size limit, or undefined when it fits. Check `File.size` before reading it.
+ * `atLeast`: `bytes` is a lower bound (the text was not measured to the end).
+ */
+export function sizeProblem(bytes: number, atLeast = false): string | undefined {
   if (bytes <= IMPORT_LIMITS.maxBytes) return undefined;
-  return `is ${formatBytes(bytes)}; the largest file that can be imported is ${formatBytes(IMPORT_LIMITS.maxBytes)}`;
+  return `is ${atLeast ? 'at least ' : ''}${formatBytes(bytes)}; the largest file that can be imported is ${formatBytes(IMPORT_LIMITS.maxBytes)}`;
+}
+
+/**
+ * The message for a text (pasted, dropped or read) over the size limit, or undefined when it fits. Decides
+ * from the length alone when it can (every UTF-16 unit is at least one UTF-8 byte and at most three), so a
+ * 10 MB paste is refused at once, without walking the text.
+ */
+export function textSizeProblem(text: string): string | undefined {
+  // Far over: the length is a lower bound on the bytes, and walking megabytes would hold up the page.
+  if (text.length > 8 * IMPORT_LIMITS.maxBytes) return sizeProblem(text.length, true);
+  if (text.length > IMPORT_LIMITS.maxBytes) return sizeProblem(utf8Length(text));
+  if (text.length * 3 <= IMPORT_LIMITS.maxBytes) return undefined;
+  return sizeProblem(utf8Length(text));
 }
 
 /** One sentence stating the limits, for the import panel. */

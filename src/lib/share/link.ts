@@ -43,7 +43,18 @@ export type Decoded = { ok: true; run: SharedRun } | { ok: false; message: strin
 const DAMAGED =
   'This link is incomplete or damaged: it may have been cut short when it was copied. Ask for the link again, or choose a scenario from the library.';
 
+/**
+ * Longest link text `decodeShare` reads, in characters. A link names a scenario (64 characters at most) and
+ * one character per choice, so real links are far shorter; anything longer is refused before it is decoded.
+ */
+export const MAX_LINK_LENGTH = 2_000;
+
+const TOO_LONG =
+  'This link is far longer than any link the app makes, so it cannot be a shared run: it may have been pasted twice or joined to other text. Ask for the link again, or choose a scenario from the library.';
+
+/** Reads a link's text; refuses, in words, one that is damaged, too long, or from another version. */
 export function decodeShare(text: string): Decoded {
+  if (text.length > MAX_LINK_LENGTH) return { ok: false, message: TOO_LONG };
   let raw: string;
   try {
     raw = decodeURIComponent(text).trim();
