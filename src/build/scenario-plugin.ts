@@ -1,13 +1,16 @@
 /**
- * Vite plugin: the built-in scenarios. Each file in scenarios/ is validated at build time (a broken file
- * fails the build with the validator's message) and becomes its own lazily loaded chunk, already
+ * Vite plugin: the built-in scenarios. Each file in scenarios/ is checked at build time by the one checking
+ * path (`checkScenarioText`, as `npm run scenarios` and the importer do): a file that is invalid or not
+ * complete (a dead end, a trap, an outcome out of reach, an id that is not its file name…) fails the build
+ * with the checker's messages. Each becomes its own lazily loaded chunk, already
  * normalised, so the app needs no validator to play it. `virtual:scenario-index` holds only what the
  * library screen shows, plus a loader per scenario.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatProblems, validateScenarioText } from '../lib/engine/validate.ts';
+import { formatProblems } from '../lib/engine/validate.ts';
+import { checkScenarioText } from '../lib/authoring/check.ts';
 import type { Scenario } from '../lib/engine/schema.ts';
 import { summarise } from '../lib/scenarios/summary.ts';
 import { byJourney } from '../lib/scenarios/journey.ts';
@@ -20,8 +23,10 @@ export function scenarioPlugin(dir = 'scenarios'): Plugin {
   const files = () => readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
   const load = (file: string): Scenario => {
     const path = join(folder, file);
-    const result = validateScenarioText(readFileSync(path, 'utf8'));
-    if (!result.ok) throw new Error(`Invalid scenario:\n${formatProblems(join(dir, file), result.problems)}`);
+    const shown = join(dir, file);
+    const result = checkScenarioText(readFileSync(path, 'utf8'), { fileName: file });
+    if (!result.ok) throw new Error(`Invalid scenario:\n${formatProblems(shown, result.problems)}`);
+    if (result.errors.length) throw new Error(`Unfinished scenario:\n${formatProblems(shown, result.errors)}`);
     return result.scenario;
   };
   return {

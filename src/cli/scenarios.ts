@@ -1,28 +1,38 @@
 /**
  * `npm run scenarios [-- --json] [files…]`: validate and analyse scenario files (default: every file in
  * scenarios/). Prints each file's analysis, its gameability section and the content rules it breaks,
- * then (for more than one file) the library-level gameability line. Exits 1 when a file is invalid or a
- * seat it claims cannot reach all four outcomes.
+ * then (for more than one file) the library-level gameability line. Every file goes through the one
+ * checking path (`checkScenarioText`, as the importer and the build do), and its `id` must match its
+ * file name. Exits 1 when a file is invalid or not complete: an outcome out of reach from a seat it
+ * claims, a dead end, a trap, a key written twice, a mismatched id, or exploration cut short. A file whose
+ * outcome shares could only be estimated (it has loops) passes, and the report says so, with intervals.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { scenarioFiles } from './library.ts';
-import { analyseScenario, type ScenarioAnalysis } from '../lib/engine/analyse.ts';
-import { formatProblems, validateScenarioText, type Problem } from '../lib/engine/validate.ts';
+import type { ScenarioAnalysis } from '../lib/engine/analyse.ts';
+import { formatProblems } from '../lib/engine/validate.ts';
+import { checkScenarioText, isComplete, type Finding } from '../lib/authoring/check.ts';
 import { formatAnalysis, formatGameability, formatLibraryGameability, formatLibrarySecondEdition, formatSecondEdition } from '../lib/engine/report.ts';
-import { checkContent, checkLibraryGameability, secondEditionAdvice } from '../lib/engine/content.ts';
+import { checkLibraryGameability, secondEditionAdvice } from '../lib/engine/content.ts';
 import { checkLibrarySecondEdition, secondEditionSummary, type SecondEditionSummary } from '../lib/engine/content-second-edition.ts';
 import type { Scenario } from '../lib/engine/schema.ts';
-import { gameability, type GameabilityReport } from '../lib/engine/gameability.ts';
+import type { GameabilityReport } from '../lib/engine/gameability.ts';
 
 type FileResult =
-  | { file: string; valid: false; problems: Problem[] }
+  | { file: string; valid: false; problems: Finding[]; warnings: Finding[] }
   | {
       file: string;
       valid: true;
+      /** Valid, with no errors: every outcome from every seat, no dead end or trap, fully explored. */
+      complete: boolean;
       scenario: Scenario;
       analysis: ScenarioAnalysis;
-      gameability: GameabilityReport;
+      /** Why the file is not complete (empty when it is). */
+      errors: Finding[];
+      warnings: Finding[];
+      /** Left out while the scenario has a trap (random play would never end). */
+      gameability?: GameabilityReport;
       content: string[];
       /** The second-edition figures; `advice` holds the second-edition rules an older-format file breaks. */
       secondEdition: SecondEditionSummary & { advice: string[] };
@@ -34,15 +44,13 @@ export function checkFiles(files: string[]): FileResult[] {
     try {
       source = readFileSync(file, 'utf8');
     } catch {
-      return { file, valid: false, problems: [{ where: 'the file', message: 'cannot be read (does it exist?)', path: [] }] };
+      return { file, valid: false, problems: [{ where: 'the file', message: 'cannot be read (does it exist?)', path: [] }], warnings: [] };
     }
-    const validation = validateScenarioText(source);
-    if (!validation.ok) return { file, valid: false, problems: validation.problems };
-    const analysis = analyseScenario(validation.scenario);
-    const report = gameability(validation.scenario);
-    const scenario = validation.scenario;
+    const check = checkScenarioText(source, { fileName: file });
+    if (!check.ok) return { file, valid: false, problems: check.problems, warnings: check.warnings };
+    const { scenario, analysis, errors, warnings, content } = check;
     const secondEdition = { ...secondEditionSummary(scenario, analysis), advice: secondEditionAdvice(scenario, analysis) };
-    return { file, valid: true, scenario, analysis, gameability: report, content: checkContent(scenario, analysis, report), secondEdition };
+    return { file, valid: true, complete: isComplete(check), scenario, analysis, errors, warnings, ...(check.gameability ? { gameability: check.gameability } : {}), content, secondEdition };
   });
 }
 
@@ -51,8 +59,9 @@ function main(args: string[]): number {
   let files = args.filter((a) => !a.startsWith('--'));
   if (!files.length) files = scenarioFiles();
   const results = checkFiles(files.map((f) => relative(process.cwd(), f) || f));
-  const failed = results.filter((r) => !r.valid || !r.analysis.complete).length;
-  const reports = results.flatMap((r) => (r.valid ? [r.gameability] : []));
+  const failed = results.filter((r) => !r.valid || !r.complete).length;
+  const estimated = results.filter((r) => r.valid && r.complete && r.analysis.seats.some((s) => s.shares.method === 'estimate')).length;
+  const reports = results.flatMap((r) => (r.valid && r.gameability ? [r.gameability] : []));
   // The library-level rule means something only over more than one file.
   const scenarios = results.flatMap((r) => (r.valid ? [r.scenario] : []));
   const library = results.length > 1 ? { gameability: checkLibraryGameability(reports), secondEdition: checkLibrarySecondEdition(scenarios) } : undefined;
@@ -63,10 +72,13 @@ function main(args: string[]): number {
     for (const r of results) {
       if (!r.valid) {
         console.log(formatProblems(r.file, r.problems));
+        if (r.warnings.length) console.log(formatProblems(r.file, r.warnings, 'warning'));
         continue;
       }
       console.log(formatAnalysis(r.file, r.analysis));
-      console.log(formatGameability(r.gameability));
+      if (r.errors.length) console.log(formatProblems(r.file, r.errors));
+      if (r.warnings.length) console.log(formatProblems(r.file, r.warnings, 'warning'));
+      console.log(r.gameability ? formatGameability(r.gameability) : '  gameability: not measured while the scenario has a trap (random play would never end)');
       console.log(formatSecondEdition(r.secondEdition));
       for (const problem of r.content) console.log(`  content: ${problem}`);
       for (const advice of r.secondEdition.advice) console.log(`  advice: ${advice}`);
@@ -78,9 +90,21 @@ function main(args: string[]): number {
       for (const problem of library.secondEdition.problems) console.log(`  content: ${problem}`);
       for (const advice of library.secondEdition.advice) console.log(`  advice: ${advice}`);
     }
-    console.log(`\n${results.length - failed} of ${results.length} scenario files valid and complete.`);
+    console.log(`\n${finalLine(results.length, failed, estimated)}`);
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * The last line: how many files are valid and complete with exact figures, how many only with estimated
+ * outcome shares (never called complete), and how many failed.
+ */
+function finalLine(total: number, failed: number, estimated: number): string {
+  const exact = total - failed - estimated;
+  const parts = [`${exact} of ${total} scenario files valid and complete`];
+  if (estimated) parts.push(`${estimated} valid, with outcome shares only estimated by random play (loops make the paths endless; see the intervals above)`);
+  if (failed) parts.push(`${failed} with errors (see above)`);
+  return `${parts.join('; ')}.`;
 }
 
 // A reader that stops early (`| head`) is not an error.

@@ -211,7 +211,7 @@ const BROKEN: BrokenFile[] = [
     name: 'a YAML file',
     text: 'format: 1\nid: late-call\ntitle: The late call\n',
     where: 'the file',
-    message: 'It looks like YAML: only JSON scenario files can be imported.',
+    message: 'It looks like YAML: scenario files must be JSON.',
     line: { at: 'format' },
   },
   {

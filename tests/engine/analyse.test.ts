@@ -110,7 +110,7 @@ describe('the analyser', () => {
     expect(Object.keys(v.scenario.machine.states).length).toBeGreaterThanOrEqual(1000);
     expect(analysis.complete).toBe(true);
     expect(analysis.seats.every((s) => s.complete && s.shares.method === 'exact')).toBe(true);
-  });
+  }, 60_000);
 
   it('keeps a dimension apart only where a condition tests it', () => {
     const scenario = valid((s) => {

@@ -1,7 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { scenarioJsonSchema } from '../../src/lib/engine/json-schema.ts';
+import { BROKEN, LEAVABLE_LOOP, writeFiles } from '../authoring/broken-files.ts';
+
+// Each test starts the command line in its own process (tsx compiles on start): allow for a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
+
+/** A fixture copied under its id as file name (the checker requires the id to match the file name). */
+function fixture(name: string): string {
+  const text = readFileSync(`tests/fixtures/${name}`, 'utf8');
+  return writeFiles([{ file: `${JSON.parse(text).id}.json`, text }])[0]!;
+}
 
 /** Run `npm run scenarios -- args` (through tsx, as the script does); return its exit code and output. */
 function scenarios(...args: string[]): { code: number; stdout: string } {
@@ -16,7 +26,7 @@ function scenarios(...args: string[]): { code: number; stdout: string } {
 
 describe('npm run scenarios', () => {
   it('prints, per seat, each outcome with a shortest path as JSON, and exits 0 for a complete file', () => {
-    const { code, stdout } = scenarios('--json', 'tests/fixtures/valid-call.json');
+    const { code, stdout } = scenarios('--json', fixture('valid-call.json'));
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     const seat = report.files[0].analysis.seats.find((s: { seat: string }) => s.seat === 'candidate');
@@ -25,16 +35,19 @@ describe('npm run scenarios', () => {
   });
 
   it('exits 1 for a scenario where a seat cannot reach every outcome', () => {
-    const { code, stdout } = scenarios('tests/fixtures/incomplete.json');
+    const { code, stdout } = scenarios(fixture('incomplete.json'));
     expect(code).toBe(1);
-    expect(stdout).toContain("INCOMPLETE: from the candidate's seat, candidateDeclines, noFit cannot be reached");
+    expect(stdout).toContain(
+      ":1:1: the scenario: from the candidate's seat, no path ends in candidateDeclines (the candidate walks away), noFit (neither side likes the other); every seat should reach all four outcomes",
+    );
+    expect(stdout).toContain('0 of 1 scenario files valid and complete; 1 with errors (see above).');
   });
 
   it('exits 1 with one clear line for a typo in a target scene', () => {
     const { code, stdout } = scenarios('tests/fixtures/typo-target.json');
     expect(code).toBe(1);
     expect(stdout.split('\n')[0]).toBe(
-      'tests/fixtures/typo-target.json: scene "start" → choice "choice.late" → target: there is no scene called "answr" (did you mean "answer"?)',
+      'tests/fixtures/typo-target.json:70:13: scene "start" → choice "choice.late" → target: there is no scene called "answr" (did you mean "answer"?)',
     );
   });
 
@@ -53,9 +66,50 @@ describe('npm run scenarios', () => {
   });
 });
 
+describe('npm run scenarios on the files authors get wrong (issue 12)', () => {
+  it.each(BROKEN.map((c) => [c.name, c] as const))('explains %s in words, and exits as it should', (_name, broken) => {
+    const [path] = writeFiles([broken]);
+    const { code, stdout } = scenarios(path!);
+    expect(code).toBe(broken.exit);
+    const line = stdout.split('\n').find((l) => l.includes(`: ${broken.expected.where}: `));
+    expect(line, stdout.slice(0, 2000)).toBeDefined();
+    const message = line!.slice(line!.indexOf(`: ${broken.expected.where}: `) + broken.expected.where.length + 4);
+    if (typeof broken.expected.message === 'string') expect(message.startsWith(broken.expected.message), message).toBe(true);
+    else expect(message).toMatch(broken.expected.message);
+    expect(stdout).not.toContain('Invalid input');
+    expect(stdout).not.toContain('Cannot read properties');
+    expect(stdout).not.toMatch(/\d+ of \d+ scenario files valid and complete\.$/m);
+  });
+
+  it('gives a JSON syntax error with its line and column, in words', () => {
+    const broken = BROKEN.find((c) => c.file === 'comma-call.json')!;
+    const [path] = writeFiles([broken]);
+    const { stdout } = scenarios(path!);
+    expect(stdout).toMatch(/comma-call\.json:\d+:\d+: the file: is not valid JSON: expected a key in double quotes, found ","\./);
+    expect(stdout).not.toMatch(/at position \d+/);
+  });
+
+  it('never calls a file with a trap or a dead end complete', () => {
+    const paths = writeFiles(BROKEN.filter((c) => ['dead-end.json', 'self-loop.json'].includes(c.file)));
+    const { code, stdout } = scenarios(...paths);
+    expect(code).toBe(1);
+    expect(stdout).toContain('0 of 2 scenario files valid and complete; 2 with errors (see above).');
+  });
+
+  it('passes a loop that can be left, but says its shares are estimated, how, and how sure', () => {
+    const [path] = writeFiles([LEAVABLE_LOOP]);
+    const { code, stdout } = scenarios(path!);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/employer's seat: \d+ states, \d+ distinct endings, shares ESTIMATED from 4000 random plays \(loops make the paths endless\), 95% intervals/);
+    expect(stdout).toMatch(/mutualFit\s+\d+\.\d% \(\d+\.\d%–\d+\.\d%\)/);
+    expect(stdout).toContain('0 of 1 scenario files valid and complete; 1 valid, with outcome shares only estimated by random play');
+    expect(stdout).not.toContain('1 of 1 scenario files valid and complete');
+  });
+});
+
 describe('the gameability report in npm run scenarios', () => {
   it('gives each file its label-only strategies, random play, best positions and judged labels as JSON', () => {
-    const { stdout } = scenarios('--json', 'tests/fixtures/valid-call.json');
+    const { stdout } = scenarios('--json', fixture('valid-call.json'));
     const [file] = JSON.parse(stdout).files;
     const seat = file.gameability.seats.find((s: { seat: string }) => s.seat === 'employer');
     expect(Object.keys(seat.strategies)).toEqual(['longest', 'shortest', 'courteous', 'first']);
@@ -66,7 +120,7 @@ describe('the gameability report in npm run scenarios', () => {
   });
 
   it('prints a gameability section for a file, without the library line for one file', () => {
-    const { stdout } = scenarios('tests/fixtures/valid-call.json');
+    const { stdout } = scenarios(fixture('valid-call.json'));
     expect(stdout).toContain('  gameability (can it be won without reading?):');
     expect(stdout).toContain('judgement words in wrap → choice.warm: warmly');
     expect(stdout).not.toContain('library: label-only strategies');

@@ -8,7 +8,7 @@
  */
 import { singleConditions, type Standing } from './effects.ts';
 import { judge, ledgerTotal, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
-import { automaticMove, startingPosition, startingStanding, takeStep, turnAt, type Move, type Position } from './step.ts';
+import { automaticMove, sceneOf, startingPosition, startingStanding, takeStep, turnAt, type Move, type Position } from './step.ts';
 import type { Guard, Scenario, Scene } from './schema.ts';
 import { mulberry32 } from './random.ts';
 
@@ -35,13 +35,29 @@ export interface OutcomeShares {
   method: 'exact' | 'estimate';
   /** How many complete paths were counted (exact, as a decimal string), or how many random plays were sampled. */
   paths: string;
-  /** Share of paths in each outcome, 0…1. */
+  /** Share of paths in each outcome, 0…1 (for an estimate: of the plays that finished). */
   byOutcome: Record<Outcome, number>;
+  /** Estimates only: why the shares were sampled (`loops`: paths are endless; `state limit`: exploration stopped). */
+  why?: 'loops' | 'state limit';
+  /** Estimates only: how many of the sampled plays reached a final scene (the rest were stuck or went on too long). */
+  finished?: number;
+  /** Estimates only: a 95% interval (Wilson) for each share, 0…1. */
+  interval?: Record<Outcome, [number, number]>;
 }
 
 export interface DeadEnd {
   scene: string;
   reason: string;
+}
+
+/** Scenes a run can enter but never leave for a final scene: it goes round them for ever. */
+export interface Trap {
+  /** The scenes of the trap, sorted. */
+  scenes: string[];
+  /** The seats from which a run can fall into it. */
+  seats: Side[];
+  /** `always`: no way out whatever the conditions; `in some runs`: the conditions close every way out in some runs. */
+  kind: 'always' | 'in some runs';
 }
 
 export interface SeatAnalysis {
@@ -52,6 +68,8 @@ export interface SeatAnalysis {
   complete: boolean;
   reachableScenes: string[];
   deadEnds: DeadEnd[];
+  /** Reachable sets of scenes with no way to a final scene (found only when exploration is complete). */
+  traps: Trap[];
   outcomes: Record<Outcome, OutcomeReach>;
   /** Distinct endings: pairs of final scene and outcome that can be reached. */
   endings: number;
@@ -68,11 +86,19 @@ export interface ScenarioAnalysis {
   unreachableScenes: string[];
   /** Non-final scenes with no way on: never any transition, or stuck in some reachable state. */
   deadEnds: DeadEnd[];
+  /** Sets of scenes a run can enter and never leave for a final scene (a `continue` to itself, two scenes that only lead to each other…). */
+  traps: Trap[];
+  /** Whether every seat's exploration finished (false: it stopped at the state limit, and findings are a lower bound). */
+  explored: boolean;
   /** Choices whose transition has no effect on either ledger or any flag. */
   choicesWithoutEffect: { scene: string; event: string }[];
   /** Seats that cannot reach all four outcomes, in words. Non-empty means the scenario is incomplete. */
   missingOutcomes: string[];
-  /** Whether every claimed seat reaches all four outcomes. */
+  /**
+   * Whether the scenario is finished and fully checked: every claimed seat reaches all four outcomes, no
+   * dead end, no trap, and every seat was explored to the end. Outcome shares may still be estimated
+   * (where loops make paths endless); see each seat's `shares.method`.
+   */
   complete: boolean;
   /** Time the analysis took, in milliseconds. */
   millis: number;
@@ -149,7 +175,8 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const deadEnds = new Map<string, string>();
   const reachableScenes = new Set<string>();
   const endings = new Set<string>();
-  const finalScenes: Record<string, Set<Outcome>> = {};
+  // A Map, not an object: scene ids such as "constructor" are names like any other.
+  const finalScenes = new Map<string, Set<Outcome>>();
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, { reachable: false } as OutcomeReach])) as Record<Outcome, OutcomeReach>;
 
   const stateKey = keyMaker(scenario);
@@ -171,13 +198,14 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
       break;
     }
     const node = nodes[at]!;
-    const scene = states[node.scene]!;
+    const scene = sceneOf(scenario, node.scene)!;
     reachableScenes.add(node.scene);
     if (scene.type === 'final') {
       const { outcome } = judge(node.standing.ledgers, node.standing.dealBreakers);
       node.outcome = outcome;
       endings.add(`${node.scene}|${outcome}`);
-      (finalScenes[node.scene] ??= new Set()).add(outcome);
+      if (!finalScenes.has(node.scene)) finalScenes.set(node.scene, new Set());
+      finalScenes.get(node.scene)!.add(outcome);
       if (!outcomes[outcome].reachable) outcomes[outcome] = { reachable: true, ...pathTo(nodes, at) };
       continue;
     }
@@ -186,18 +214,111 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     for (const move of moves) node.next.push(add(move.next.scene, move.next.standing, at, move.step));
   }
 
-  const shares = complete ? countShares(nodes) : null;
+  const ends = complete ? canEnd(nodes) : null;
+  const samples = options.samples ?? 4_000;
+  const shares = complete ? (countShares(nodes) ?? sampleGraph(nodes, ends!, samples)) : sampleShares(scenario, seat, samples);
   return {
     seat,
     states: nodes.length,
     complete,
     reachableScenes: [...reachableScenes].sort(),
     deadEnds: [...deadEnds].map(([scene, reason]) => ({ scene, reason })),
+    traps: ends ? trapsIn(nodes, ends, seat) : [],
     outcomes,
     endings: endings.size,
-    finalScenes: Object.fromEntries(Object.entries(finalScenes).map(([scene, set]) => [scene, OUTCOMES.filter((o) => set.has(o))])),
-    shares: shares ?? sampleShares(scenario, seat, options.samples ?? 4_000),
+    finalScenes: Object.fromEntries([...finalScenes].map(([scene, set]) => [scene, OUTCOMES.filter((o) => set.has(o))])),
+    shares,
   };
+}
+
+/**
+ * For each node, whether a run from it can stop: reach a final scene or a dead end (a node with no
+ * move). A node that cannot is in, or only leads into, a trap. Reverse breadth-first search.
+ */
+function canEnd(nodes: Node[]): Uint8Array {
+  const parents: number[][] = nodes.map(() => []);
+  nodes.forEach((node, i) => node.next.forEach((child) => parents[child]!.push(i)));
+  const ends = new Uint8Array(nodes.length);
+  const queue: number[] = [];
+  nodes.forEach((node, i) => {
+    if (node.outcome !== null || node.next.length === 0) (ends[i] = 1), queue.push(i);
+  });
+  for (let at = 0; at < queue.length; at++) {
+    for (const parent of parents[queue[at]!]!) if (!ends[parent]) (ends[parent] = 1), queue.push(parent);
+  }
+  return ends;
+}
+
+/**
+ * The traps in a seat's state graph: the loops among nodes that cannot end (strongly connected groups
+ * with a move inside them), by their scenes. Nodes that only lead into a loop are not part of it.
+ * Scenes shared by two loops make them one trap.
+ */
+function trapsIn(nodes: Node[], ends: Uint8Array, seat: Side): Trap[] {
+  const loops = loopsAmong(nodes, (i) => !ends[i]);
+  const groups: Set<string>[] = [];
+  for (const loop of loops) {
+    const scenes = new Set(loop.map((i) => nodes[i]!.scene));
+    const joined = groups.filter((g) => [...scenes].some((s) => g.has(s)));
+    const merged = new Set([...scenes, ...joined.flatMap((g) => [...g])]);
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups.map((g) => ({ scenes: [...g].sort(), seats: [seat], kind: 'in some runs' as const }));
+}
+
+/**
+ * The strongly connected groups of the nodes that `keep` accepts, following only moves between kept
+ * nodes, that hold a move inside them (more than one node, or a move to itself). Iterative Tarjan.
+ */
+function loopsAmong(nodes: Node[], keep: (i: number) => boolean): number[][] {
+  const order = new Int32Array(nodes.length).fill(-1);
+  const low = new Int32Array(nodes.length);
+  const onStack = new Uint8Array(nodes.length);
+  const stack: number[] = [];
+  const loops: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < nodes.length; root++) {
+    if (!keep(root) || order[root] !== -1) continue;
+    const work: [number, number][] = [[root, 0]];
+    order[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (work.length) {
+      const top = work[work.length - 1]!;
+      const [v, childAt] = top;
+      const next = nodes[v]!.next;
+      if (childAt < next.length) {
+        top[1]++;
+        const w = next[childAt]!;
+        if (!keep(w)) continue;
+        if (order[w] === -1) {
+          order[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          work.push([w, 0]);
+        } else if (onStack[w]) {
+          low[v] = Math.min(low[v]!, order[w]!);
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1]![0];
+        low[parent] = Math.min(low[parent]!, low[v]!);
+      }
+      if (low[v] !== order[v]) continue;
+      const group: number[] = [];
+      let w: number;
+      do {
+        w = stack.pop()!;
+        onStack[w] = 0;
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1 || nodes[v]!.next.includes(v)) loops.push(group);
+    }
+  }
+  return loops;
 }
 
 function deadEndReason(scene: Scene, seat: Side): string {
@@ -277,8 +398,8 @@ function sampleShares(scenario: Scenario, seat: Side, samples: number): OutcomeS
   let finished = 0;
   for (let n = 0; n < samples; n++) {
     let at = startingPosition(scenario);
-    for (let steps = 0; steps < 5_000; steps++) {
-      const scene = scenario.machine.states[at.scene]!;
+    for (let steps = 0; steps < MAX_PLAY_STEPS; steps++) {
+      const scene = sceneOf(scenario, at.scene)!;
       if (scene.type === 'final') {
         counts[judge(at.standing.ledgers, at.standing.dealBreakers).outcome]++;
         finished++;
@@ -289,11 +410,58 @@ function sampleShares(scenario: Scenario, seat: Side, samples: number): OutcomeS
       at = moves[Math.floor(random() * moves.length)]!.next;
     }
   }
+  return estimate(counts, samples, finished, 'state limit');
+}
+
+/** Longest random play, in steps, before it counts as going on too long. */
+const MAX_PLAY_STEPS = 5_000;
+
+/**
+ * Random play over a fully explored state graph that has loops: the same plays (same seed, same moves in
+ * the same order) as `sampleShares`, but on the graph, and a play that enters a trap stops at once.
+ */
+function sampleGraph(nodes: Node[], ends: Uint8Array, samples: number): OutcomeShares {
+  const random = mulberry32(0x5eed);
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  let finished = 0;
+  for (let n = 0; n < samples; n++) {
+    let at = 0;
+    for (let steps = 0; steps < MAX_PLAY_STEPS; steps++) {
+      const node = nodes[at]!;
+      if (node.outcome) {
+        counts[node.outcome]++;
+        finished++;
+        break;
+      }
+      if (!node.next.length || !ends[at]) break;
+      at = node.next[Math.floor(random() * node.next.length)]!;
+    }
+  }
+  return estimate(counts, samples, finished, 'loops');
+}
+
+/** Shares from sampled counts, each with its 95% Wilson interval. */
+function estimate(counts: Record<Outcome, number>, samples: number, finished: number, why: 'loops' | 'state limit'): OutcomeShares {
+  const share = (o: Outcome) => (finished ? counts[o] / finished : 0);
   return {
     method: 'estimate',
     paths: String(samples),
-    byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, finished ? counts[o] / finished : 0])) as Record<Outcome, number>,
+    byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, share(o)])) as Record<Outcome, number>,
+    why,
+    finished,
+    interval: Object.fromEntries(OUTCOMES.map((o) => [o, wilson(counts[o], finished)])) as Record<Outcome, [number, number]>,
   };
+}
+
+/** The 95% Wilson score interval for `k` successes in `n` trials, 0…1. */
+export function wilson(k: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.959964;
+  const p = k / n;
+  const z2n = (z * z) / n;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}): ScenarioAnalysis {
@@ -302,6 +470,8 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
   const reached = new Set(seats.flatMap((s) => s.reachableScenes));
   const deadEnds = new Map<string, string>();
   for (const seat of seats) for (const d of seat.deadEnds) deadEnds.set(d.scene, d.reason);
+  const traps = mergeTraps([...sceneTraps(scenario, seats.map((s) => s.seat)), ...seats.flatMap((s) => s.traps)]);
+  const explored = seats.every((s) => s.complete);
   const choicesWithoutEffect: { scene: string; event: string }[] = [];
   for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
     if (scene.type !== 'final' && !scene.on) deadEnds.set(sceneId, 'the scene has no choices and no continue');
@@ -321,9 +491,78 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
     seats,
     unreachableScenes: Object.keys(scenario.machine.states).filter((id) => !reached.has(id)),
     deadEnds: [...deadEnds].map(([scene, reason]) => ({ scene, reason })),
+    traps,
+    explored,
     choicesWithoutEffect,
     missingOutcomes,
-    complete: missingOutcomes.length === 0,
+    complete: missingOutcomes.length === 0 && deadEnds.size === 0 && traps.length === 0 && explored,
     millis: performance.now() - started,
   };
+}
+
+/**
+ * Traps that hold whatever the conditions: scenes reachable from the start, following every transition
+ * (conditions ignored), from which no final scene can be reached even so. Found without exploring
+ * states, so they are reported even when exploration stops at the state limit.
+ */
+function sceneTraps(scenario: Scenario, seats: Side[]): Trap[] {
+  const ids = Object.keys(scenario.machine.states);
+  const targets = new Map<string, string[]>();
+  for (const id of ids) {
+    const scene = sceneOf(scenario, id)!;
+    targets.set(id, Object.values(scene.on ?? {}).flatMap((v) => (Array.isArray(v) ? v : v ? [v] : [])).map((t) => t.target).filter((t) => sceneOf(scenario, t)));
+  }
+  const reached = new Set([scenario.machine.initial]);
+  const queue = [scenario.machine.initial];
+  for (let at = 0; at < queue.length; at++) {
+    for (const t of targets.get(queue[at]!) ?? []) if (!reached.has(t)) reached.add(t), queue.push(t);
+  }
+  // Scenes that can reach a final scene, or a scene with no transition at all (a dead end, reported as such).
+  const sources = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const [from, list] of targets) for (const t of list) sources.get(t)!.push(from);
+  const stops = ids.filter((id) => sceneOf(scenario, id)!.type === 'final' || !targets.get(id)!.length);
+  const canStop = new Set(stops);
+  for (let at = 0; at < stops.length; at++) {
+    for (const from of sources.get(stops[at]!)!) if (!canStop.has(from)) canStop.add(from), stops.push(from);
+  }
+  const trapped = ids.filter((id) => reached.has(id) && !canStop.has(id));
+  if (!trapped.length) return [];
+  return groupScenes(trapped, targets).map((scenes) => ({ scenes, seats, kind: 'always' as const }));
+}
+
+/** Scenes grouped by the transitions between them (either way), each group sorted. */
+function groupScenes(scenes: string[], targets: Map<string, string[]>): string[][] {
+  const inSet = new Set(scenes);
+  const neighbours = new Map<string, string[]>(scenes.map((s) => [s, []]));
+  for (const s of scenes) {
+    for (const t of targets.get(s) ?? []) {
+      if (inSet.has(t)) neighbours.get(s)!.push(t), neighbours.get(t)!.push(s);
+    }
+  }
+  const seen = new Set<string>();
+  const groups: string[][] = [];
+  for (const s of scenes) {
+    if (seen.has(s)) continue;
+    const group = [s];
+    seen.add(s);
+    for (let at = 0; at < group.length; at++) {
+      for (const n of neighbours.get(group[at]!)!) if (!seen.has(n)) seen.add(n), group.push(n);
+    }
+    groups.push(group.sort());
+  }
+  return groups;
+}
+
+/** Traps found per seat and by scene, merged: the same scenes listed once, with every seat that can fall in. */
+function mergeTraps(traps: Trap[]): Trap[] {
+  const merged = new Map<string, Trap>();
+  const always = new Set(traps.flatMap((t) => (t.kind === 'always' ? t.scenes : [])));
+  for (const trap of traps) {
+    if (trap.kind !== 'always' && trap.scenes.every((s) => always.has(s))) continue;
+    const key = trap.scenes.join('\u0000');
+    const known = merged.get(key);
+    if (!known) merged.set(key, { ...trap, seats: [...trap.seats] });
+    else for (const seat of trap.seats) if (!known.seats.includes(seat)) known.seats.push(seat);
+  }
+  return [...merged.values()];
 }
