@@ -34,8 +34,16 @@ export interface ChannelLike {
 /** Opens the channel for a session; null when the browser has no BroadcastChannel. */
 export type ChannelFactory = (name: string) => ChannelLike | null;
 
-export const browserChannel: ChannelFactory = (name) =>
-  typeof BroadcastChannel === 'function' ? (new BroadcastChannel(name) as unknown as ChannelLike) : null;
+export const browserChannel: ChannelFactory = (name) => {
+  if (typeof BroadcastChannel !== 'function') return null;
+  const channel = new BroadcastChannel(name);
+  return {
+    postMessage: (message) => channel.postMessage(message),
+    addEventListener: (type, listener) => channel.addEventListener(type, listener),
+    removeEventListener: (type, listener) => channel.removeEventListener(type, listener),
+    close: () => channel.close(),
+  };
+};
 
 export const channelName = (sessionId: string) => `${PROTOCOL}:${sessionId}`;
 
