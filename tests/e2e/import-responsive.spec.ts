@@ -117,6 +117,7 @@ test('a looping file is checked without blocking the page, and ends with a messa
 });
 
 test('a check in progress can be cancelled, and the next file is checked', async ({ page }) => {
+  test.setTimeout(60_000);
   const watch = await openImport(page);
   await markStart(watch);
   await fileInput(page).setInputFiles({ name: 'loop.json', mimeType: 'application/json', buffer: Buffer.from(loopingFile()) });
@@ -129,6 +130,7 @@ test('a check in progress can be cancelled, and the next file is checked', async
 });
 
 test('a 10 MB paste is refused at once, without blocking the page', async ({ page }) => {
+  test.setTimeout(60_000);
   const watch = await openImport(page);
   const box = page.getByLabel("Or paste the file's text");
   // The clipboard's content is made in a task of its own (it is not the import's work)...
