@@ -274,9 +274,28 @@ export const sceneSchema = z.strictObject({
   ),
 });
 
+/** Portrait styles an author may pick for a cast member: a drawn face or the person's initials. */
+export const PORTRAIT_STYLES = ['face', 'initials'] as const;
+
+/**
+ * How a cast member's portrait is drawn (optional; by default a face made from the name). `tone` picks
+ * the skin tone of a face, or the background of initials, from 1 (lightest) to 6 (deepest); without it
+ * the tone comes from the name.
+ */
+export const portraitSchema = z.strictObject({
+  style: z.enum(PORTRAIT_STYLES, { error: 'must be "face" or "initials"' }),
+  tone: z.optional(
+    z.int({ error: 'a portrait tone must be a whole number from 1 to 6' }).check(
+      z.minimum(1, { error: 'a portrait tone must be from 1 to 6' }),
+      z.maximum(6, { error: 'a portrait tone must be from 1 to 6' }),
+    ),
+  ),
+});
+
 export const castMemberSchema = z.strictObject({
   name: text('a name', 80),
   role: text('a role', 120),
+  portrait: z.optional(portraitSchema),
 });
 
 export const scenarioSchema = z.strictObject({
