@@ -95,9 +95,14 @@ test('pass-and-play: each hand-over hides the run until the next player says who
       await page.getByRole('button', { name: `I am ${cast[side].name}: show my turn` }).click();
       // The hand-over comes before the scenes that lead to their decision: they read those, then choose.
       const mine = page.getByRole('heading', { name: `${cast[side].name.split(' ')[0]}, what do you do?` });
-      for (let scenes = 0; scenes < 20 && !(await mine.isVisible()); scenes++) {
+      const onward = page.getByRole('button', { name: 'Continue', exact: true });
+      for (let scenes = 0; scenes < 20; scenes++) {
+        await expect(mine.or(onward)).toBeVisible();
         await expect(handover).toHaveCount(0);
-        await page.getByRole('button', { name: 'Continue', exact: true }).click();
+        if (await mine.isVisible()) break;
+        const before = await stepLine(page).innerText();
+        await onward.click();
+        await expect(stepLine(page)).not.toHaveText(before);
       }
       await expect(mine).toBeVisible();
       const scene = phoneScreen.machine.states[await currentScene(page)];
