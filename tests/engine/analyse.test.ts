@@ -116,6 +116,8 @@ describe('the analyser', () => {
     const scenario = valid((s) => {
       // Two openings that reach the same total by different dimensions now lead to different places.
       s.machine.states.start.on['choice.formal'] = choice('answer', 'Open formally', [impress('candidate', 'communication', 2)]);
+      // A choice the scenario can now make for the simulated side says what the other side observes (format 2).
+      s.machine.states.answer.on['choice.pushy'].meta.observed = 'Tomás pushes for an answer.';
       s.machine.states.answer.meta.npc.unshift({
         guard: { type: 'ledgerAtLeast', params: { ledger: 'candidate', dimension: 'communication', value: 2 } },
         choose: 'choice.pushy',
