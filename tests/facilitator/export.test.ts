@@ -168,3 +168,71 @@ describe('session report exports: the outcome as the picture draws it', () => {
     expect(JSON.parse(toJson(playedReport())).outcome).toMatchObject({ quadrant: 'bottom left', decidedByDealBreaker: [] });
   });
 });
+
+describe('session report: a choice made without a vote', () => {
+  /** The facilitator picks the opening without a vote, then the room votes the close (8 to 2). */
+  function noVoteReport() {
+    const { session } = startSession({ id: '20250314-0930-nvot' });
+    session.send({ type: 'session.start' });
+    session.send({ type: 'vote.override', option: 'choice.late' });
+    session.send({ type: 'decision.reveal' });
+    session.send({ type: 'scene.advance' });
+    session.send({ type: 'scene.advance' });
+    decide(session, { 'choice.warm': 8, 'choice.curt': 2 });
+    session.send({ type: 'scene.advance' });
+    return buildSessionReport(session.scenario, session.snapshot!.context);
+  }
+
+  it('is not counted as an override anywhere', () => {
+    const report = noVoteReport();
+    expect(report.decisions.map((d) => d.how)).toEqual(['no-vote', 'vote']);
+    expect(report.overrides).toEqual([]);
+    const text = toMarkdown(report, { timeZone: 'UTC' });
+    expect(text).toContain('- Decisions: 2; overrides: 0');
+    expect(text).toContain('None: every decision followed the vote or the tie rule.');
+    expect(text).toContain('Decided by the facilitator, without a vote.');
+    const rows = parseCsv(toCsv(report, { timeZone: 'UTC' }));
+    const how = rows[0]!.indexOf('how');
+    expect(rows.filter((r) => r[0] === 'step').map((r) => r[how])).toEqual(['no-vote', 'scenario', 'vote']);
+    expect(rows.some((r) => r[how] === 'override')).toBe(false);
+    const data = JSON.parse(toJson(report, { timeZone: 'UTC' }));
+    expect(data.session.overrides).toEqual([]);
+    expect(data.decisions[0]).toMatchObject({ how: 'no-vote', voteHeld: false });
+  });
+
+  it('speaks of no "most popular other option" when no vote was held', () => {
+    const report = noVoteReport();
+    expect(report.decisions[0]!.whatIf).toBeNull();
+    expect(report.decisions[1]!.whatIf).toMatchObject({ option: 'choice.curt', votes: 2 });
+    const decision1 = toMarkdown(report).split('### Decision 1')[1]!.split('### Decision 2')[0]!;
+    expect(decision1).not.toContain('most popular other option');
+    expect(decision1).not.toContain('(0 votes)');
+  });
+});
+
+describe('session report: times and scene names', () => {
+  const report = playedReport();
+
+  it('tells times in local time with the zone named, not as UTC ISO strings', () => {
+    // The fake clock starts at 09:30 UTC on 14 March 2025: 05:30 in New York (GMT-4), 10:30 in Berlin (CET).
+    const ny = toMarkdown(report, { timeZone: 'America/New_York' });
+    expect(ny).toContain('- Started: 14 Mar 2025, 05:30 GMT-4 (America/New_York); ended: 14 Mar 2025, 05:32 GMT-4 (America/New_York)');
+    expect(ny).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
+    const berlin = parseCsv(toCsv(report, { timeZone: 'Europe/Berlin' }));
+    expect(berlin[1]![berlin[0]!.indexOf('at')]).toMatch(/^2025-03-14T10:3\d:\d\d\+01:00$/);
+    const data = JSON.parse(toJson(report, { timeZone: 'Europe/Berlin' }));
+    expect(data.session).toMatchObject({ timeZone: 'Europe/Berlin', startedLocal: '2025-03-14T10:30:00+01:00' });
+    // Late in the evening in New York is the next day in Tokyo: the file is named by the local date.
+    const late = { ...report, startedAt: Date.UTC(2025, 2, 14, 23, 30) };
+    expect(exportReport(late, 'csv', { timeZone: 'Asia/Tokyo' }).filename).toBe('fake-call-session-2025-03-15-abcd.csv');
+  });
+
+  it('names a scene by its first line of speech, else its first sentence of some length', async () => {
+    const { sceneTitle } = await import('../../src/lib/facilitator/report.ts');
+    expect(sceneTitle(['Wednesday, 3 pm. Owen calls Kwame: "The team loved you. We\'d like to offer you the role."'])).toBe('“The team loved you.”');
+    expect(sceneTitle(['Wednesday.', 'Kwame is sitting in a hotel room between two days of testing.'])).toBe('Kwame is sitting in a hotel room between two days of testing.');
+    expect(sceneTitle(['Tuesday. A phishing page called "shift swap" is live.'])).toBe('A phishing page called "shift swap" is live.');
+    expect(sceneTitle(['word '.repeat(40)], 30)).toBe('word word word word word…');
+    expect(report.path[0]!.title).toBe('The call is due at ten.');
+  });
+});

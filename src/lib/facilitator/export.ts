@@ -16,10 +16,41 @@ export interface ExportFile {
   text: string;
 }
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-const dateStamp = (ms: number | null) => (ms === null ? 'unstarted' : new Date(ms).toISOString().slice(0, 10));
+/** Where times are told: an IANA time zone ("Europe/London"); the browser's own by default. */
+export interface TimeOptions {
+  timeZone?: string;
+}
+
+/** The time zone this browser (or Node) runs in, e.g. "Europe/London". */
+export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function parts(ms: number, timeZone: string, extra: Intl.DateTimeFormatOptions): Record<string, string> {
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', ...extra });
+  return Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
+}
+
+/**
+ * A moment as people in the room read it, with the zone named: "14 Mar 2025, 09:30 GMT (Europe/London)".
+ * Empty for null.
+ */
+export function localTime(ms: number | null, { timeZone = localZone() }: TimeOptions = {}): string {
+  if (ms === null) return '';
+  const when = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const short = parts(ms, timeZone, { timeZoneName: 'short' }).timeZoneName ?? '';
+  return short && short !== timeZone ? `${when} ${short} (${timeZone})` : `${when} (${timeZone})`;
+}
+
+/** A moment in local time with its offset, for spreadsheets: "2025-03-14T09:30:00+00:00". Empty for null. */
+export function localIso(ms: number | null, { timeZone = localZone() }: TimeOptions = {}): string {
+  if (ms === null) return '';
+  const p = parts(ms, timeZone, { timeZoneName: 'longOffset' });
+  const offset = (p.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+}
+
+const dateStamp = (ms: number | null, options: TimeOptions) => (ms === null ? 'unstarted' : localIso(ms, options).slice(0, 10));
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-const baseName = (report: SessionReport) => `${report.scenarioId}-session-${dateStamp(report.startedAt)}-${report.sessionId.slice(-4)}`;
+const baseName = (report: SessionReport, options: TimeOptions) => `${report.scenarioId}-session-${dateStamp(report.startedAt, options)}-${report.sessionId.slice(-4)}`;
 
 /** Text safe inside a Markdown table cell or line: no pipes or line breaks, no markup taken as markup. */
 function md(text: string): string {
@@ -37,12 +68,13 @@ function voteLine(d: ReportDecision): string {
   return d.options.map((o) => `${o.label}: ${o.votes}`).join('; ');
 }
 
-export function toMarkdown(report: SessionReport): string {
+/** The report as Markdown; times in the given (else the local) time zone, named. */
+export function toMarkdown(report: SessionReport, options: TimeOptions = {}): string {
   const lines: string[] = [];
   lines.push(`# ${md(report.scenarioTitle)}: session report`, '');
   lines.push(`- Session: ${md(report.sessionId)}`);
   lines.push(`- ${md(report.modeLabel)}${report.teams ? ` (${md(report.teams.employer)}; ${md(report.teams.candidate)})` : ''}`);
-  lines.push(`- Started: ${iso(report.startedAt) || 'not yet'}; ended: ${iso(report.endedAt) || 'not yet'}; time: ${formatDuration(report.totalMs)}`);
+  lines.push(`- Started: ${localTime(report.startedAt, options) || 'not yet'}; ended: ${localTime(report.endedAt, options) || 'not yet'}; time: ${formatDuration(report.totalMs)}`);
   lines.push(`- Decisions: ${report.decisions.length}; overrides: ${report.overrides.length}`);
   lines.push(`- Tie rule: ${report.tieRule}`, '');
   lines.push('## Outcome', '');
@@ -67,7 +99,7 @@ export function toMarkdown(report: SessionReport): string {
   for (const step of report.path) {
     const decision = step.decision === null ? undefined : report.decisions[step.decision];
     const how = decision ? howLabel(decision) : step.by === 'scenario' ? 'simulated side' : step.by === 'continue' ? 'continues' : '';
-    lines.push(`| ${step.number} | ${md(step.line || step.scene)} | ${md(decidedBy(report, step.side, step.by))} | ${md(step.label)} | ${md(how)} | ${formatDuration(step.ms)} |`);
+    lines.push(`| ${step.number} | ${md(step.title || step.scene)} | ${md(decidedBy(report, step.side, step.by))} | ${md(step.label)} | ${md(how)} | ${formatDuration(step.ms)} |`);
   }
   lines.push('', '## Votes', '');
   if (!report.decisions.length) lines.push('No decisions were taken.');
@@ -135,7 +167,9 @@ export const CSV_COLUMNS = [
   'seconds',
 ] as const;
 
-export function toCsv(report: SessionReport): string {
+/** The report as CSV: one row per path step, per option voted on, and the outcome; `at` in local time with its offset. */
+export function toCsv(report: SessionReport, options: TimeOptions = {}): string {
+  const iso = (ms: number | null) => localIso(ms, options);
   const rows: (string | number | null)[][] = [[...CSV_COLUMNS]];
   for (const step of report.path) {
     const d = step.decision === null ? undefined : report.decisions[step.decision];
@@ -170,12 +204,20 @@ export function toCsv(report: SessionReport): string {
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function toJson(report: SessionReport): string {
+/** The report as JSON: times in ms since the epoch, and also in local time with the zone named. */
+export function toJson(report: SessionReport, options: TimeOptions = {}): string {
   const { debrief, path, decisions, outcome, ...session } = report;
+  const timeZone = options.timeZone ?? localZone();
   const data = {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
-    session: { ...session, overrides: report.overrides.map((d) => d.number) },
+    session: {
+      ...session,
+      overrides: report.overrides.map((d) => d.number),
+      timeZone,
+      startedLocal: localIso(report.startedAt, { timeZone }) || null,
+      endedLocal: localIso(report.endedAt, { timeZone }) || null,
+    },
     path: path.map(({ entry, ...step }) => ({ ...step, change: entry ? { employer: entry.totalDelta.employer, candidate: entry.totalDelta.candidate } : null })),
     decisions,
     outcome: outcome
@@ -195,9 +237,10 @@ export function toJson(report: SessionReport): string {
   return JSON.stringify(data, null, 2) + '\n';
 }
 
-export function exportReport(report: SessionReport, kind: 'markdown' | 'csv' | 'json'): ExportFile {
-  const base = baseName(report);
-  if (kind === 'markdown') return { filename: `${base}.md`, mime: 'text/markdown', text: toMarkdown(report) };
-  if (kind === 'csv') return { filename: `${base}.csv`, mime: 'text/csv', text: toCsv(report) };
-  return { filename: `${base}.json`, mime: 'application/json', text: toJson(report) };
+/** One export of the report, with its file name (the session's local start date in it). */
+export function exportReport(report: SessionReport, kind: 'markdown' | 'csv' | 'json', options: TimeOptions = {}): ExportFile {
+  const base = baseName(report, options);
+  if (kind === 'markdown') return { filename: `${base}.md`, mime: 'text/markdown', text: toMarkdown(report, options) };
+  if (kind === 'csv') return { filename: `${base}.csv`, mime: 'text/csv', text: toCsv(report, options) };
+  return { filename: `${base}.json`, mime: 'application/json', text: toJson(report, options) };
 }

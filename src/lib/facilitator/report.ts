@@ -29,6 +29,12 @@ export interface WhatIf {
   changed: number;
 }
 
+/**
+ * How a decision was reached, as the report tells it: the session's own record, except that the
+ * facilitator choosing when no vote was held is `'no-vote'`, not an override (nothing was overridden).
+ */
+export type ReportHow = Exclude<DecisionHow, 'override'> | 'override' | 'no-vote';
+
 export interface ReportOption {
   event: string;
   label: string;
@@ -51,7 +57,7 @@ export interface ReportDecision {
   leaders: string[];
   chosen: string;
   chosenLabel: string;
-  how: DecisionHow;
+  how: ReportHow;
   /** The facilitator's reason for an override ('' when none). */
   reason: string;
   /** Vote open and close times (ms since the epoch), null when no vote was held. */
@@ -69,6 +75,8 @@ export interface ReportStep {
   scene: string;
   /** The first sentence of the scene's text (shortened). */
   line: string;
+  /** A short name for the scene: its first line of speech, else its first sentence of some length (see `sceneTitle`). */
+  title: string;
   event: string;
   label: string;
   /** Who moved: the room/team for a room decision, the simulated side, or nobody (continue). */
@@ -94,6 +102,7 @@ export interface SessionReport {
   totalMs: number;
   path: ReportStep[];
   decisions: ReportDecision[];
+  /** Decisions where the facilitator set aside the room's vote (a choice made with no vote held is not one). */
   overrides: ReportDecision[];
   tieRule: string;
   /** The ending, or null while the session is not over. */
@@ -114,6 +123,29 @@ export function excerpt(text: string, max = 110): string {
 }
 
 const firstLine = (scenario: Scenario, sceneId: string) => excerpt(scenario.machine.states[sceneId]?.meta.text[0] ?? '');
+
+/** Sentences shorter than this many words ("Wednesday.", "Ping.") do not name a scene. */
+const TITLE_MIN_WORDS = 4;
+
+/**
+ * A short name for a scene, for tables: the first sentence of the first quoted speech in its opening
+ * paragraph ("“The team loved you.”"), else its first sentence of at least four words (so not
+ * "Wednesday."), at most `max` characters.
+ */
+export function sceneTitle(text: readonly string[], max = 80): string {
+  const quotes = (text[0] ?? '').matchAll(/[“"]([^”"]+)[”"]/g);
+  const speech = [...quotes].map((m) => m[1]!.trim()).find((q) => q.split(/\s+/).length >= TITLE_MIN_WORDS);
+  if (speech) return `“${excerpt(speech, max - 2).replace(/[,;:]$/, '')}”`;
+  const all = text.join(' ');
+  const sentences = all.match(/[^.!?]+[.!?]+(?=\s|$)|[^.!?]+$/g) ?? [all];
+  const long = sentences.find((s) => s.trim().split(/\s+/).length >= TITLE_MIN_WORDS) ?? all;
+  return excerpt(long.trim(), max);
+}
+
+const titleOf = (scenario: Scenario, sceneId: string) => {
+  const text = scenario.machine.states[sceneId]?.meta.text;
+  return text ? sceneTitle(text) : sceneId;
+};
 
 /** The room's choices (what `replay()` takes) before step `stepIndex`. */
 function roomChoicesBefore(context: SessionContext, stepIndex: number): string[] {
@@ -190,13 +222,14 @@ export function buildSessionReport(scenario: Scenario, context: SessionContext):
       leaders: d.leaders,
       chosen: d.chosen,
       chosenLabel: choiceLabel(scenario, d.scene, d.chosen),
-      how: d.how,
+      how: d.how === 'override' && d.openedAt === null ? 'no-vote' : d.how,
       reason: d.reason,
       openedAt: d.openedAt,
       closedAt: d.closedAt,
       decidedAt: d.decidedAt,
       discussionMs: d.discussionMs,
-      whatIf: other === undefined ? null : whatIf(scenario, context, d, other),
+      // With no vote held there is no "most popular" other option to speak of.
+      whatIf: other === undefined || d.openedAt === null ? null : whatIf(scenario, context, d, other),
     };
   });
   const byStep = new Map(decisions.map((d, i) => [d.stepIndex, i]));
@@ -206,6 +239,7 @@ export function buildSessionReport(scenario: Scenario, context: SessionContext):
       number: i + 1,
       scene: step.scene,
       line: firstLine(scenario, step.scene),
+      title: titleOf(scenario, step.scene),
       event: step.event,
       label: choiceLabel(scenario, step.scene, step.event),
       by: step.event === 'continue' ? 'continue' : step.auto ? 'scenario' : 'room',
@@ -236,10 +270,10 @@ export function buildSessionReport(scenario: Scenario, context: SessionContext):
   };
 }
 
-/** How a decision was reached, in words. */
-export function howLabel(decision: Pick<ReportDecision, 'how' | 'voteHeld' | 'reason'>): string {
+/** How a decision was reached, in words (a session's `'override'` with no vote held reads as `'no-vote'`). */
+export function howLabel(decision: { how: ReportHow; voteHeld: boolean; reason: string }): string {
   if (decision.how === 'vote') return 'the vote';
   if (decision.how === 'tie') return 'the facilitator, breaking a tie';
-  const base = decision.voteHeld ? 'the facilitator, overriding the vote' : 'the facilitator, without a vote';
+  const base = decision.how === 'override' && decision.voteHeld ? 'the facilitator, overriding the vote' : 'the facilitator, without a vote';
   return decision.reason ? `${base} (${decision.reason})` : base;
 }
