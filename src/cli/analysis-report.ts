@@ -1,13 +1,13 @@
 /**
  * Plain-text report of an analysis, for the `npm run scenarios` command.
  */
-import type { ScenarioAnalysis } from './analyse.ts';
-import { strategyWins } from './content.ts';
-import { CONTENT_RULES } from './content-rules.ts';
-import { OPENING_DEVICE_LABELS, openingDevice, type FeedbackFormula, type SecondEditionSummary } from './content-second-edition.ts';
-import type { Scenario } from './schema.ts';
-import { JUDGED_STRATEGIES, LABEL_STRATEGIES, STRATEGY_LABELS, type GameabilityReport } from './gameability.ts';
-import { OUTCOMES, OUTCOME_INFO } from './ledger.ts';
+import type { ScenarioAnalysis } from '../lib/engine/analyse.ts';
+import { strategyWins } from '../lib/engine/content.ts';
+import { CONTENT_RULES } from '../lib/engine/content-rules.ts';
+import { OPENING_DEVICE_LABELS, openingDevice, type FeedbackFormula, type SecondEditionSummary } from '../lib/engine/content-second-edition.ts';
+import type { Scenario } from '../lib/engine/schema.ts';
+import { JUDGED_STRATEGIES, LABEL_STRATEGIES, STRATEGY_LABELS, type GameabilityReport } from '../lib/engine/gameability.ts';
+import { OUTCOMES, OUTCOME_INFO } from '../lib/engine/ledger.ts';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 

@@ -2,11 +2,11 @@
  * docs/scenarios.md: the library at a glance, made from the scenario files and their analysis so it
  * never drifts from them (`npm run scenarios:doc`; a test checks it is current).
  */
-import type { ScenarioAnalysis } from './analyse.ts';
-import { OUTCOMES, OUTCOME_INFO, SIDE_LABELS } from './ledger.ts';
-import type { Scenario } from './schema.ts';
-import { CONTENT_RULES } from './content-rules.ts';
-import { OPENING_DEVICE_LABELS, secondEditionSummary } from './content-second-edition.ts';
+import type { ScenarioAnalysis } from '../lib/engine/analyse.ts';
+import { OUTCOMES, OUTCOME_INFO, SIDE_LABELS } from '../lib/engine/ledger.ts';
+import type { Scenario } from '../lib/engine/schema.ts';
+import { CONTENT_RULES } from '../lib/engine/content-rules.ts';
+import { OPENING_DEVICE_LABELS, secondEditionSummary } from '../lib/engine/content-second-edition.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 

@@ -11,7 +11,7 @@ import { scenarioFiles } from './library.ts';
 import { formatProblems, validateScenarioText } from '../lib/engine/validate.ts';
 import { gameability, type GameabilityReport } from '../lib/engine/gameability.ts';
 import { checkGameability, checkLibraryGameability } from '../lib/engine/content.ts';
-import { formatGameability, formatLibraryGameability } from '../lib/engine/report.ts';
+import { formatGameability, formatLibraryGameability } from './analysis-report.ts';
 
 function main(args: string[]): number {
   let files = args.filter((a) => !a.startsWith('--'));

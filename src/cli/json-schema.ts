@@ -1,6 +1,6 @@
 /** The scenario format as JSON Schema, for editors (`public/scenario.schema.json`). */
 import * as z from 'zod/mini';
-import { guardSchema, nestedGuardSchemas, scenarioSchema } from './schema.ts';
+import { guardSchema, nestedGuardSchemas, scenarioSchema } from '../lib/engine/schema.ts';
 
 /**
  * The checker builds conditions level by level to bound their depth; editors get one recursive definition

@@ -13,7 +13,7 @@ import { scenarioFiles } from './library.ts';
 import type { ScenarioAnalysis } from '../lib/engine/analyse.ts';
 import { formatProblems } from '../lib/engine/validate.ts';
 import { checkScenarioText, isComplete, type Finding } from '../lib/authoring/check.ts';
-import { formatAnalysis, formatGameability, formatLibraryGameability, formatLibrarySecondEdition, formatSecondEdition } from '../lib/engine/report.ts';
+import { formatAnalysis, formatGameability, formatLibraryGameability, formatLibrarySecondEdition, formatSecondEdition } from './analysis-report.ts';
 import { checkLibraryGameability, secondEditionAdvice } from '../lib/engine/content.ts';
 import { checkLibrarySecondEdition, secondEditionSummary, type SecondEditionSummary } from '../lib/engine/content-second-edition.ts';
 import type { Scenario } from '../lib/engine/schema.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseScenario, analyseSeat } from '../../src/lib/engine/analyse.ts';
-import { generateScenario } from '../../src/lib/engine/generate.ts';
+import { generateScenario } from '../../src/cli/bench/generate.ts';
 import { OUTCOMES } from '../../src/lib/engine/ledger.ts';
 import { replay } from '../../src/lib/engine/run.ts';
 import type { Scenario } from '../../src/lib/engine/schema.ts';

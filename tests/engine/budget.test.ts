@@ -59,7 +59,7 @@ describe('the first load', () => {
     const heavy = firstLoadModules().filter(
       (id) =>
         /^node_modules\/zod\/(v4\/classic|v3)\//.test(id) ||
-        /^src\/lib\/engine\/(schema|validate|analyse|json-schema)\.ts$/.test(id) ||
+        /^src\/lib\/engine\/(schema|validate|analyse|gameability)\.ts$/.test(id) ||
         /^src\/lib\/authoring\/(import|json-locate)\.ts$/.test(id) ||
         /^src\/app\/authoring\/(Import\w*|Map\w*|ScenarioMap)\.svelte$/.test(id) ||
         /^src\/lib\/map\//.test(id),

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { scenarioJsonSchema } from '../../src/lib/engine/json-schema.ts';
+import { scenarioJsonSchema } from '../../src/cli/json-schema.ts';
 import { BROKEN, LEAVABLE_LOOP, writeFiles } from '../authoring/broken-files.ts';
 
 // Each test starts the command line in its own process (tsx compiles on start): allow for a busy machine.

@@ -4,7 +4,7 @@ import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { checkContent } from '../../src/lib/engine/content.ts';
 import type { Scenario } from '../../src/lib/engine/schema.ts';
 import { validateScenario } from '../../src/lib/engine/validate.ts';
-import { scenarioCatalogue } from '../../src/lib/engine/catalogue-doc.ts';
+import { scenarioCatalogue } from '../../src/cli/catalogue-doc.ts';
 import { loadLibrary } from '../../src/cli/library.ts';
 
 function load(path: string, change: (s: any) => void = () => {}): Scenario {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../../src/lib/engine/json-schema.ts';
+import { scenarioJsonSchema } from '../../src/cli/json-schema.ts';
 
 /** Every property of a JSON Schema, with where it sits. */
 function properties(node: unknown, path = ''): { path: string; field: Record<string, unknown> }[] {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { scenarioFiles } from '../library.ts';
 import { analyseScenario } from '../../lib/engine/analyse.ts';
-import { generateScenario } from '../../lib/engine/generate.ts';
+import { generateScenario } from './generate.ts';
 import { validateScenario, validateScenarioText } from '../../lib/engine/validate.ts';
 import type { Scenario } from '../../lib/engine/schema.ts';
 import { median } from './format.ts';

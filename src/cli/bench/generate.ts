@@ -5,8 +5,8 @@
  * the employer and the candidate layer by layer; the simulated side reacts to its ledger. Paths branch and
  * meet again, as in a long real scenario.
  */
-import { DIMENSIONS, type Side } from './ledger.ts';
-import type { ScenarioInput } from './schema.ts';
+import { DIMENSIONS, type Side } from '../../lib/engine/ledger.ts';
+import type { ScenarioInput } from '../../lib/engine/schema.ts';
 
 const OPTIONS = [
   { name: 'warm', by: 2, shift: 0 },
