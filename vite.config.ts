@@ -33,6 +33,10 @@ export default defineConfig(({ mode }) => {
       include: ['tests/**/*.test.ts'],
       exclude: ['tests/e2e/**', 'node_modules/**'],
       setupFiles: ['tests/setup.ts'],
+      // Generous, so a test that passes on a quiet machine also passes with both CPUs busy; a test that
+      // hangs still fails. Tests wait on conditions (vi.waitFor, findBy*), never on the clock.
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
     },
   };
 });

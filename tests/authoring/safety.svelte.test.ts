@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import CustomScenarioList from '../../src/app/authoring/CustomScenarioList.svelte';
 import ImportPanel from '../../src/app/authoring/ImportPanel.svelte';
-import ScenarioMap from '../../src/app/authoring/ScenarioMap.svelte';
+import ScenarioMap from '../../src/lib/map/ScenarioMap.svelte';
 import { CustomLibrary } from '../../src/app/authoring/custom-library.svelte.ts';
 import { saveCustomScenario } from '../../src/lib/authoring/store.ts';
 import { validateScenario } from '../../src/lib/engine/validate.ts';
@@ -67,7 +67,7 @@ describe('hostile scenario text', () => {
     if (!v.ok) throw new Error('invalid');
     const user = userEvent.setup();
     const { container } = render(ScenarioMap, { scenario: v.scenario, path: ['start', 'answer'] });
-    await user.click(screen.getByRole('button', { name: /^answer / }));
+    await user.click(screen.getByRole('button', { name: /Scene id: answer\.$/ }));
     await user.click(screen.getByText(/as a list/));
     expect(screen.getAllByText(SCRIPT).length).toBeGreaterThan(0);
     expect(screen.getAllByText(IMG).length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { layeredLayout, type Layout, type LayoutInput } from '../../src/lib/map/layout.ts';
 import { mapFacts } from '../../src/lib/map/facts.ts';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
-import { fake, fakeWithFlaws } from './support.ts';
+import { fake, fakeWithFlaws } from '../authoring/support.ts';
 
 const box = (id: string) => ({ id, width: 100, height: 40 });
 

@@ -1,23 +1,30 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import ScenarioMap from '../../src/app/authoring/ScenarioMap.svelte';
+import ScenarioMap from '../../src/lib/map/ScenarioMap.svelte';
 import { OUTCOME_INFO, OUTCOMES } from '../../src/lib/engine/ledger.ts';
 import type { Scenario } from '../../src/lib/engine/schema.ts';
 import { builtInScenarios, loadBuiltIn } from '../../src/lib/scenarios/catalog.ts';
 import { axeViolations } from '../support/axe.ts';
-import { fake, fakeWithFlaws } from './support.ts';
+import { fake, fakeWithFlaws } from '../authoring/support.ts';
 
 function renderMap(props: Partial<{ scenario: Scenario; path: string[] }> = {}) {
   return render(ScenarioMap, { scenario: fake(), ...props });
 }
 
-const sceneButton = (id: string) => screen.getByRole('button', { name: new RegExp(`^${id} `) });
+/** A scene's button, found by the scene id its name ends with. */
+const sceneButton = (id: string) => screen.getByRole('button', { name: new RegExp(`Scene id: ${id}\\.$`) });
+const edgeLabels = (container: HTMLElement) => [...container.querySelectorAll('.edge-labels text')].map((t) => t.textContent);
 
 describe('<ScenarioMap>', () => {
-  it('draws every scene as a box that names what happens there', () => {
+  it('draws every scene as a box named by its first words that says what happens there', () => {
     renderMap();
-    expect(sceneButton('start')).toHaveAccessibleName('start start · employer decides. The scenario starts here. The employer decides: 4 choices.');
+    expect(sceneButton('start')).toHaveAccessibleName(
+      'The call is due at… start · employer decides. The scenario starts here. The employer decides: 4 choices. Scene id: start.',
+    );
+    expect(sceneButton('start')).toHaveTextContent(/^The call is due at… start · employer decides$/);
+    expect(sceneButton('answer')).toHaveTextContent(/^Tell me about an…/);
+    expect(sceneButton('wrap')).toHaveTextContent(/^The call winds down\./);
     expect(sceneButton('answer')).toHaveTextContent('candidate decides');
     expect(sceneButton('end')).toHaveTextContent('ending');
     expect(screen.getByText(/^4 scenes, 1 final scene/)).toBeInTheDocument();
@@ -27,7 +34,7 @@ describe('<ScenarioMap>', () => {
     renderMap();
     const end = sceneButton('end');
     expect(end).toHaveAccessibleName(
-      `end ending. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO).map((o) => o.title.toLowerCase()).join('; ')}.`,
+      `The call ends. ending. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO).map((o) => o.title.toLowerCase()).join('; ')}. Scene id: end.`,
     );
     const chips = document.querySelectorAll('[data-badges="end"] .chip');
     expect([...chips].map((c) => OUTCOMES.find((o) => c.classList.contains(o)))).toEqual(['mutualFit', 'candidateDeclines', 'employerDeclines', 'noFit']);
@@ -68,8 +75,9 @@ describe('<ScenarioMap>', () => {
     expect(sceneButton('start')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(sceneButton('answer')).toHaveFocus();
-    expect(screen.getByRole('heading', { name: 'Scene “answer”' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Scene “Tell me about an…”' })).toBeInTheDocument();
     expect(screen.getByText('Tell me about an alert you handled.')).toBeInTheDocument();
+    expect(screen.getByText('Id in the file:')).toHaveTextContent('Id in the file: answer');
     expect(sceneButton('answer')).toHaveAttribute('tabindex', '0');
     expect(sceneButton('start')).toHaveAttribute('tabindex', '-1');
     await user.keyboard('{ArrowUp}');
@@ -82,11 +90,43 @@ describe('<ScenarioMap>', () => {
     const user = userEvent.setup();
     renderMap();
     await user.click(sceneButton('wrap'));
-    const details = screen.getByRole('heading', { name: 'Scene “wrap”' }).closest('section')!;
+    const details = screen.getByRole('heading', { name: 'Scene “The call winds down.”' }).closest('section')!;
     expect(within(details).getByText(/Explain the next steps warmly →/)).toBeInTheDocument();
-    await user.click(within(details).getAllByRole('button', { name: 'end' })[0]!);
+    await user.click(within(details).getAllByRole('button', { name: 'The call ends.' })[0]!);
     expect(sceneButton('end')).toHaveFocus();
-    expect(screen.getByRole('heading', { name: 'Scene “end”' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Scene “The call ends.”' })).toBeInTheDocument();
+  });
+
+  it('opens at actual size, with the start scene holding the tab stop', () => {
+    renderMap();
+    expect(screen.getByText('100%')).toBeInTheDocument();
+    expect(sceneButton('start')).toHaveAttribute('tabindex', '0');
+  });
+
+  it('labels the choices out of a scene while it has keyboard focus', async () => {
+    const user = userEvent.setup();
+    const { container } = renderMap();
+    expect(edgeLabels(container)).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Whole map' }));
+    await user.tab();
+    expect(sceneButton('start')).toHaveFocus();
+    expect(edgeLabels(container)).toEqual(['Call on time', 'Call ten minutes late', 'Open with a snide remark', 'Start with a hard question']);
+    await user.keyboard('{ArrowDown}');
+    expect(edgeLabels(container)).not.toContain('Call on time');
+    expect(edgeLabels(container).length).toBeGreaterThan(0);
+    await user.tab();
+    expect(edgeLabels(container)).toEqual([]);
+  });
+
+  it('labels an edge with its choices when the pointer is on it', async () => {
+    const user = userEvent.setup();
+    const { container } = renderMap();
+    const edge = container.querySelector('.edge-hit')!;
+    await user.hover(edge);
+    expect(edgeLabels(container)).toEqual(['Call on time', 'Call ten minutes late', 'Open with a snide remark', 'Start with a hard question']);
+    await user.hover(sceneButton('wrap'));
+    expect(edgeLabels(container)).toContain('Explain the next steps warmly');
+    expect(edgeLabels(container)).not.toContain('Call on time');
   });
 
   it('zooms with the buttons and the keyboard, and says the new zoom', async () => {
@@ -108,9 +148,10 @@ describe('<ScenarioMap>', () => {
     renderMap({ scenario: fakeWithFlaws() });
     const list = screen.getByText('All 6 scenes as a list').closest('details')!;
     const items = within(list).getAllByRole('listitem').filter((li) => li.parentElement?.parentElement === list);
-    expect(items.map((li) => li.querySelector('strong')!.textContent)).toEqual(expect.arrayContaining(['start', 'answer', 'wrap', 'end', 'orphan', 'limbo']));
+    expect(items.map((li) => li.querySelector('code')!.textContent)).toEqual(expect.arrayContaining(['start', 'answer', 'wrap', 'end', 'orphan', 'limbo']));
+    expect(items.map((li) => li.querySelector('strong')!.textContent)).toEqual(expect.arrayContaining(['Nobody ever gets here.', 'The line goes quiet.']));
     expect(items).toHaveLength(6);
-    expect(within(list).getByText(/Call ten minutes late → answer/)).toBeInTheDocument();
+    expect(within(list).getByText(/Call ten minutes late → Tell me about an…/)).toBeInTheDocument();
   });
 
   it('is accessible', async () => {

@@ -23,14 +23,24 @@ export interface SceneMarks {
   steps: number[];
 }
 
-export function sceneMarks(node: MapNode, facts: MapFacts, path: readonly string[]): SceneMarks {
-  const steps: number[] = [];
-  path.forEach((id, i) => id === node.id && steps.push(i + 1));
+/** The 1-based steps at which a run's `path` (scene ids in order) was in each scene, built in one pass. */
+export function stepsByScene(path: readonly string[]): Map<string, number[]> {
+  const steps = new Map<string, number[]>();
+  path.forEach((id, i) => {
+    const list = steps.get(id);
+    if (list) list.push(i + 1);
+    else steps.set(id, [i + 1]);
+  });
+  return steps;
+}
+
+/** What the map marks on a scene; `steps` from `stepsByScene` of the highlighted run's path. */
+export function sceneMarks(node: MapNode, facts: MapFacts, steps: ReadonlyMap<string, number[]>): SceneMarks {
   return {
     unreachable: !facts.reachable.has(node.id),
     deadEnd: facts.deadEnds.has(node.id),
     endings: facts.endings[node.id] ?? [],
-    steps,
+    steps: steps.get(node.id) ?? [],
   };
 }
 
@@ -56,7 +66,46 @@ export function longStatus(node: MapNode, marks: SceneMarks): string {
   return parts.join(' ');
 }
 
-/** Trim an id to fit a box; the full id is in the accessible name and the details. */
+/** Trim text to at most `max` characters, ending with "…" when cut. */
 export function fitText(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Most characters of a scene's title, the first words of its text, as drawn in its box. */
+export const TITLE_LENGTH = 22;
+
+/**
+ * A scene's title for the map: the first words of its first line, without a leading speaker prefix
+ * ("Diane: ") or opening quote, cut at a word and ended with "…" to fit `max` characters. Falls back to
+ * the scene's id when the line has no words.
+ */
+export function sceneTitle(firstLine: string, id: string, max = TITLE_LENGTH): string {
+  const text = firstLine
+    .replace(/^[\p{Lu}][\p{L}\p{M} .'’-]{0,30}:\s+/u, '')
+    .replace(/^[\s"“‘'«(]+/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return id;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  // Keep the last word only when it ends where the cut does.
+  const space = text[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
+  const words = (space > max / 3 ? cut.slice(0, space) : cut).replace(/[\s,;:.!?"”’'–—-]+$/u, '');
+  return `${words}…`;
+}
+
+/**
+ * Titles for every scene, by id. Scenes whose titles would be the same are told apart by a number
+ * ("The call ends. (2)") in file order, so no two scene buttons share a name.
+ */
+export function sceneTitles(nodes: readonly Pick<MapNode, 'id' | 'firstLine'>[]): Map<string, string> {
+  const titles = new Map(nodes.map((n) => [n.id, sceneTitle(n.firstLine, n.id)]));
+  const seen = new Map<string, number>();
+  for (const n of nodes) {
+    const title = titles.get(n.id)!;
+    const count = (seen.get(title) ?? 0) + 1;
+    seen.set(title, count);
+    if (count > 1) titles.set(n.id, `${title} (${count})`);
+  }
+  return titles;
 }
