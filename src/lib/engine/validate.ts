@@ -72,7 +72,7 @@ export const MAX_PROBLEMS = 50;
  * Each problem once (same place, same words), every message cut to `MESSAGE_LENGTH`, and at most
  * `MAX_PROBLEMS` of them, the last saying how many more there are.
  */
-export function tidy<P extends Problem>(problems: P[]): P[] {
+export function tidy<P extends Problem>(problems: P[]): (P | Problem)[] {
   const seen = new Set<string>();
   const out: P[] = [];
   for (const p of problems) {
@@ -83,7 +83,8 @@ export function tidy<P extends Problem>(problems: P[]): P[] {
   }
   if (out.length <= MAX_PROBLEMS) return out;
   const rest = out.length - (MAX_PROBLEMS - 1);
-  return [...out.slice(0, MAX_PROBLEMS - 1), { where: 'the file', message: `has ${rest} more problems; fix the ones above first`, path: [] } as unknown as P];
+  const more: Problem = { where: 'the file', message: `has ${rest} more problems; fix the ones above first`, path: [] };
+  return [...out.slice(0, MAX_PROBLEMS - 1), more];
 }
 
 /**
