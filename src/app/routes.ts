@@ -3,7 +3,10 @@
  * or whose parts are not valid, becomes `notFound`, which the app answers with a message.
  *
  * To add a screen: add a member to `Route`, a row to `ROUTES`, and a branch in `App.svelte`, e.g.
- * `{ name: 'facilitate', pattern: 'facilitate/:id', make: ({ id }) => ({ name: 'facilitate', id }) }`.
+ * `{ name: 'howItWorks', pattern: 'how-it-works', make: () => ({ name: 'howItWorks' }) }`. Facilitator
+ * addresses (`#/facilitate/…`, with a `?session=` query) have no row: lib/facilitator/routes.ts
+ * (`facilitatorHash`, `parseFacilitatorHash`) builds and reads them, and `parseHash` and `href` defer to it.
+ * Screens change the address through the app's `HashRouter` (router.svelte.ts), never `history` directly.
  */
 import type { PlaySeat } from '../lib/engine/machine.ts';
 import { facilitatorHash, parseFacilitatorHash, type FacilitatorView } from '../lib/facilitator/routes.ts';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FacilitatorSession } from '../../src/lib/facilitator/controller.ts';
 import { memoryStorage, SessionStore, toPersisted } from '../../src/lib/facilitator/persist.ts';
 import { phaseOf } from '../../src/lib/facilitator/session-machine.ts';
@@ -162,7 +162,8 @@ describe('facilitator sync protocol', () => {
     const presenter = new FacilitatorSession({ scenario: scenario(), sessionId: id, role: 'presenter', store: new SessionStore(memoryStorage()), clock, channel: browserChannel });
     control.send({ type: 'session.start' });
     control.send({ type: 'vote.open' });
-    await until(() => phase(presenter) === 'voting');
+    // A real channel delivers on a later task: wait for the condition, not for a time.
+    await vi.waitFor(() => expect(phase(presenter)).toBe('voting'), { timeout: 10_000, interval: 5 });
     expect(presenter.revision).toEqual(control.revision);
     control.close();
     presenter.close();
@@ -264,11 +265,3 @@ describe('facilitator sync: revision numbers that cannot be believed', () => {
     expect(sequenceProblem(900, null)).toBeNull();
   });
 });
-
-async function until(condition: () => boolean, ms = 2000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -11,7 +11,7 @@ import { render } from '@testing-library/svelte';
 import App from '../../src/app/App.svelte';
 import { axeViolations } from '../support/axe.ts';
 import { playPath } from '../support/play.ts';
-import { fake, LAZY, renderApp, settle } from './harness.ts';
+import { fake, LAZY, renderApp } from './harness.ts';
 
 const scenario = fake();
 const employerPath = (outcome: keyof typeof OUTCOME_INFO) => analyseScenario(scenario).seats[0]!.outcomes[outcome].shortestPath!;
@@ -208,7 +208,7 @@ describe('<App> built-in library', () => {
   it('is accessible on the library screen', async () => {
     window.history.replaceState(null, '', '#/');
     const { container } = render(App, { saved: new SavedData(memoryStorage()) });
-    await settle();
+    await screen.findByRole('heading', { name: 'Your scenarios' }, { timeout: LAZY });
     expect(await axeViolations(container)).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@
  * data in memory, and rendering the whole app at a given address.
  */
 import { render } from '@testing-library/svelte';
-import { vi } from 'vitest';
 import App from '../../src/app/App.svelte';
 import type { ScenarioSource } from '../../src/app/source.ts';
 import type { Scenario, ScenarioInput } from '../../src/lib/engine/schema.ts';
@@ -48,9 +47,3 @@ export function renderApp(options: { hash?: string; storage?: KeyValueStorage; s
 
 /** How long to wait for a lazily loaded screen (its first import is transformed on demand under vitest). */
 export const LAZY = 10_000;
-vi.setConfig({ testTimeout: 30_000 });
-
-/** Let pending promises and the hash change settle. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
