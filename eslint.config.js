@@ -14,6 +14,8 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
+      // `{' '}` keeps a space between inline elements where the markup breaks a line: not useless.
+      'svelte/no-useless-mustaches': 'off',
       // `ok && go()` and `a ? b() : c()` as statements are fine.
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
       // Unused names are errors, except those that start with an underscore (kept on purpose).

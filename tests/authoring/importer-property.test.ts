@@ -54,10 +54,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 function mutate(text: string, mutations: Mutation[]): string {
   let data = JSON.parse(text) as Json;
-  let out = text;
   for (const m of mutations) {
     if (m.kind === 'cut' || m.kind === 'insert') {
-      out = JSON.stringify(data, null, 2);
+      let out = JSON.stringify(data, null, 2);
       const at = m.at % (out.length + 1);
       out = m.kind === 'cut' ? out.slice(0, at) : out.slice(0, at) + m.text + out.slice(at);
       return out; // the text is now (probably) not JSON: no further structural changes

@@ -21,7 +21,7 @@ import { automaticMove, startingPosition, takeStep, turnAt, upcomingTurn, type M
 import type { Choice, Scenario } from '../../src/lib/engine/schema.ts';
 import { firstName, theSide } from '../../src/lib/ui/words.ts';
 import { expect, test } from './fixtures.ts';
-import { OUTCOME_INFO, OUTCOMES, openScenario, outcomeHeading, scenario, scenarios, stepLine, type Outcome, type Side } from './support.ts';
+import { OUTCOME_INFO, OUTCOMES, openScenario, scenario, scenarios, stepLine, type Outcome, type Side } from './support.ts';
 
 // Many short plays: no service worker (offline.spec.ts covers it).
 test.use({ serviceWorkers: 'block' });

@@ -169,7 +169,6 @@ function movesFrom(scenario: Scenario, at: Position, seat: Side): { step: PathSt
 
 export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOptions = {}): SeatAnalysis {
   const maxStates = options.maxStates ?? 400_000;
-  const states = scenario.machine.states;
   const nodes: Node[] = [];
   const index = new Map<string, number>();
   const deadEnds = new Map<string, string>();
@@ -241,10 +240,17 @@ function canEnd(nodes: Node[]): Uint8Array {
   const ends = new Uint8Array(nodes.length);
   const queue: number[] = [];
   nodes.forEach((node, i) => {
-    if (node.outcome !== null || node.next.length === 0) (ends[i] = 1), queue.push(i);
+    if (node.outcome !== null || node.next.length === 0) {
+      ends[i] = 1;
+      queue.push(i);
+    }
   });
   for (let at = 0; at < queue.length; at++) {
-    for (const parent of parents[queue[at]!]!) if (!ends[parent]) (ends[parent] = 1), queue.push(parent);
+    for (const parent of parents[queue[at]!]!) {
+      if (ends[parent]) continue;
+      ends[parent] = 1;
+      queue.push(parent);
+    }
   }
   return ends;
 }
@@ -515,7 +521,11 @@ function sceneTraps(scenario: Scenario, seats: Side[]): Trap[] {
   const reached = new Set([scenario.machine.initial]);
   const queue = [scenario.machine.initial];
   for (let at = 0; at < queue.length; at++) {
-    for (const t of targets.get(queue[at]!) ?? []) if (!reached.has(t)) reached.add(t), queue.push(t);
+    for (const t of targets.get(queue[at]!) ?? []) {
+      if (reached.has(t)) continue;
+      reached.add(t);
+      queue.push(t);
+    }
   }
   // Scenes that can reach a final scene, or a scene with no transition at all (a dead end, reported as such).
   const sources = new Map<string, string[]>(ids.map((id) => [id, []]));
@@ -523,7 +533,11 @@ function sceneTraps(scenario: Scenario, seats: Side[]): Trap[] {
   const stops = ids.filter((id) => sceneOf(scenario, id)!.type === 'final' || !targets.get(id)!.length);
   const canStop = new Set(stops);
   for (let at = 0; at < stops.length; at++) {
-    for (const from of sources.get(stops[at]!)!) if (!canStop.has(from)) canStop.add(from), stops.push(from);
+    for (const from of sources.get(stops[at]!)!) {
+      if (canStop.has(from)) continue;
+      canStop.add(from);
+      stops.push(from);
+    }
   }
   const trapped = ids.filter((id) => reached.has(id) && !canStop.has(id));
   if (!trapped.length) return [];
@@ -536,7 +550,10 @@ function groupScenes(scenes: string[], targets: Map<string, string[]>): string[]
   const neighbours = new Map<string, string[]>(scenes.map((s) => [s, []]));
   for (const s of scenes) {
     for (const t of targets.get(s) ?? []) {
-      if (inSet.has(t)) neighbours.get(s)!.push(t), neighbours.get(t)!.push(s);
+      if (inSet.has(t)) {
+        neighbours.get(s)!.push(t);
+        neighbours.get(t)!.push(s);
+      }
     }
   }
   const seen = new Set<string>();
@@ -546,7 +563,11 @@ function groupScenes(scenes: string[], targets: Map<string, string[]>): string[]
     const group = [s];
     seen.add(s);
     for (let at = 0; at < group.length; at++) {
-      for (const n of neighbours.get(group[at]!)!) if (!seen.has(n)) seen.add(n), group.push(n);
+      for (const n of neighbours.get(group[at]!)!) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        group.push(n);
+      }
     }
     groups.push(group.sort());
   }

@@ -231,7 +231,10 @@ export function describePath(path: (string | number)[]): string {
       const event = String(path[i + 1]);
       parts.push(event === 'continue' ? 'continue' : `choice ${quote(event, NAME_LENGTH)}`);
       i += 2;
-      if (typeof path[i] === 'number') parts.push(`branch ${(path[i] as number) + 1}`), i++;
+      if (typeof path[i] === 'number') {
+        parts.push(`branch ${(path[i] as number) + 1}`);
+        i++;
+      }
     } else if (path[i] === 'meta') {
       i++;
     }

@@ -5,7 +5,7 @@
 import { DIMENSION_LABELS, OUTCOME_INFO, otherSide, SIDE_LABELS, type Side } from '../engine/ledger.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { choiceLabel, speakerName, type Position } from './position.ts';
-import { observedMove } from '../ui/words.ts';
+import { observedMove, sentence } from '../ui/words.ts';
 import { deciderName, type Phase, type SessionContext } from './session-machine.ts';
 import { totalVotes } from './votes.ts';
 
@@ -50,21 +50,21 @@ export function announcement(scenario: Scenario, context: SessionContext | null,
     case 'briefing':
       return `${scenario.title}. The session has not started yet.`;
     case 'scene':
-      return position.turn.kind === 'simulated' ? `${said} ${observedMove(scenario.cast, position.turn.side, position.turn.choice)}` : said;
+      return position.turn.kind === 'simulated' ? `${sentence(said)} ${observedMove(scenario.cast, position.turn.side, position.turn.choice)}` : said;
     case 'ready':
-      return `${said} ${ballot ? deciderName(context, ballot.side) : 'The room'} decides: ${ballot?.options.length ?? 0} options.`;
+      return `${sentence(said)} ${ballot ? deciderName(context, ballot.side) : 'The room'} decides: ${ballot?.options.length ?? 0} options.`;
     case 'voting':
       return timeUp ? 'Time is up.' : `The vote is open.`;
     case 'tie':
       return `Tie between ${ballot?.leaders.map(label).join(' and ')}. The facilitator decides.`;
     case 'decided':
       if (!ballot) return '';
-      if (ballot.how === 'override') return `The facilitator chose: ${label(ballot.chosen)}.`;
+      if (ballot.how === 'override') return `The facilitator chose: ${sentence(label(ballot.chosen))}`;
       return `Chosen: ${label(ballot.chosen)}, with ${ballot.votes[ballot.chosen ?? ''] ?? 0} of ${totalVotes(ballot.votes)} votes.`;
     case 'revealed':
       return `Revealed: what ${label(ballot?.chosen ?? null)} did.`;
     case 'closing':
-      return `${said} The interview is over.`;
+      return `${sentence(said)} The interview is over.`;
     case 'debrief':
       return position.turn.kind === 'ended' ? `Debrief: ${OUTCOME_INFO[position.turn.verdict.outcome].title}.` : 'Debrief.';
     case 'stuck':

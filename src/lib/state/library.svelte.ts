@@ -16,7 +16,10 @@ export function filterScenarios(list: readonly ScenarioSummary[], seat: SeatFilt
 
 /** Every tag used in the list, sorted. */
 export function allTags(list: readonly ScenarioSummary[]): string[] {
-  return [...new Set(list.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b));
+  return list
+    .flatMap((s) => s.tags)
+    .filter((tag, i, all) => all.indexOf(tag) === i)
+    .sort((a, b) => a.localeCompare(b));
 }
 
 export class LibraryFilter {
