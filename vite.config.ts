@@ -16,18 +16,11 @@ export default defineConfig(({ mode }) => {
   // Everything the page needs before the first screen, in one chunk (see shell-chunk.ts).
   const shell = shellChunk((id) => id.endsWith(SERVICE_WORKER_SOURCE));
   return {
-    plugins: [
-      svelte(),
-      svelteTesting(),
-      scenarioPlugin(),
-      ...(single ? [singleFilePlugin()] : [cspPlugin(), pwaPlugin(), shell.plugin, bundleReportPlugin()]),
-    ],
+    plugins: [svelte(), svelteTesting(), scenarioPlugin(), ...(single ? [singleFilePlugin()] : [cspPlugin(), pwaPlugin(), shell.plugin, bundleReportPlugin()])],
     base: single ? './' : '/',
     // Under vitest, @xstate/svelte would otherwise load its CJS build and with it a second copy of Svelte.
     resolve: underVitest ? { conditions: ['module', 'browser', 'development|production'] } : {},
-    build: single
-      ? singleFileBuildOptions()
-      : { target: 'es2022', rolldownOptions: { output: { codeSplitting: { groups: [shell.group] } } } },
+    build: single ? singleFileBuildOptions() : { target: 'es2022', rolldownOptions: { output: { codeSplitting: { groups: [shell.group] } } } },
     test: {
       environment: 'jsdom',
       include: ['tests/**/*.test.ts'],

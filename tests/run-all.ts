@@ -1,5 +1,5 @@
 /**
- * `npm test`: every test in the project. Type-checks, runs the unit and component tests (vitest), then the
+ * `npm test`: every test in the project. Type-checks, lints, runs the unit and component tests (vitest), then the
  * browser tests when present, and ends with one line that totals all runners: `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,9 +19,17 @@ function run(title: string, command: string, args: string[], env: Record<string,
 }
 
 if (run('Type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']) !== 0) broken = true;
+if (run('Lint (ESLint, no warnings allowed)', 'npm', ['run', '--silent', 'lint']) !== 0) broken = true;
+if (run('Format (Prettier)', 'npm', ['run', '--silent', 'format:check']) !== 0) broken = true;
 
 const vitestJson = join(out, 'vitest.json');
-const vitestCode = run('Unit and component tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestCode = run('Unit and component tests (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += report.numPassedTests;
@@ -35,7 +43,10 @@ function ensureChromium(): void {
   if (existsSync(chromium) || process.env.CHROMIUM_PATH) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !existsSync('/usr/bin/apt-get')) return; // playwright.config.ts then says how to install it
-  run('Installing Debian’s Chromium for the browser tests (apt-get)', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
+  run('Installing Debian’s Chromium for the browser tests (apt-get)', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+  ]);
 }
 
 if (existsSync('tests/e2e')) {

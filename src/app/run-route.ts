@@ -14,9 +14,7 @@ import { seatWords } from '../lib/ui/words.ts';
 import type { ScenarioSource } from './source.ts';
 
 export type Opened =
-  | { kind: 'redirect'; runId: string }
-  | { kind: 'ready'; scenario: Scenario; record: RunRecord }
-  | { kind: 'error'; title: string; message: string };
+  { kind: 'redirect'; runId: string } | { kind: 'ready'; scenario: Scenario; record: RunRecord } | { kind: 'error'; title: string; message: string };
 
 export function noScenario(id: string): Opened {
   return {

@@ -42,14 +42,18 @@ const isCode = (f: ReportFile) => /\.(m?js|css)$/.test(f.fileName);
 
 export function measureBuild(outDir: string): BuildSizes {
   const report = readReport(outDir);
-  const first = firstLoad(report).filter(isCode).map((f) => sizeOf(outDir, f.fileName));
+  const first = firstLoad(report)
+    .filter(isCode)
+    .map((f) => sizeOf(outDir, f.fileName));
   const total = first.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
   const scenarios = new Map([...scenarioChunks(report)].map(([id, file]) => [id, sizeOf(outDir, file.fileName)]));
   return {
     report,
     firstLoad: first,
     firstLoadTotal: total,
-    onDemand: onDemand(report).filter(isCode).map((f) => sizeOf(outDir, f.fileName)),
+    onDemand: onDemand(report)
+      .filter(isCode)
+      .map((f) => sizeOf(outDir, f.fileName)),
     scenarios,
   };
 }
@@ -81,9 +85,7 @@ export function weightByPackage(report: BundleReport, files: Sized[]): { name: s
       all += m.bytes;
     }
   }
-  return [...totals]
-    .map(([name, bytes]) => ({ name, share: bytes / all, gzip: Math.round((bytes / all) * gzip) }))
-    .sort((a, b) => b.share - a.share);
+  return [...totals].map(([name, bytes]) => ({ name, share: bytes / all, gzip: Math.round((bytes / all) * gzip) })).sort((a, b) => b.share - a.share);
 }
 
 /** `12.3 kB` */

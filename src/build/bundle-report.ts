@@ -51,8 +51,7 @@ export function reportBundle(bundle: OutputBundle, root: string): BundleReport {
       files.push({ fileName: output.fileName, kind: 'asset', imports: [], dynamicImports: [], css: [], modules: [] });
       continue;
     }
-    const kind: ReportFile['kind'] =
-      output.name === SERVICE_WORKER_CHUNK ? 'worker' : output.isEntry ? 'entry' : output.isDynamicEntry ? 'dynamic' : 'chunk';
+    const kind: ReportFile['kind'] = output.name === SERVICE_WORKER_CHUNK ? 'worker' : output.isEntry ? 'entry' : output.isDynamicEntry ? 'dynamic' : 'chunk';
     const modules = Object.entries(output.modules)
       .map(([id, info]) => ({ id: moduleName(id, root), bytes: info.renderedLength }))
       .filter((m) => m.bytes > 0)

@@ -103,7 +103,9 @@ export function pwaPlugin(options: PwaOptions = {}): Plugin {
         const worker = bundle[SERVICE_WORKER_FILE];
         if (!worker || worker.type !== 'chunk') this.error(`The service worker (${SERVICE_WORKER_SOURCE}) was not built.`);
         if (worker.imports.length || worker.dynamicImports.length) {
-          this.error(`The service worker must not import anything (it is a classic script); it imports ${[...worker.imports, ...worker.dynamicImports].join(', ')}.`);
+          this.error(
+            `The service worker must not import anything (it is a classic script); it imports ${[...worker.imports, ...worker.dynamicImports].join(', ')}.`,
+          );
         }
         if (!PLACEHOLDER.test(worker.code)) this.error(`The service worker has no __PRECACHE_MANIFEST__ placeholder.`);
         const manifest = precacheManifest(bundle, config.publicDir ? config.publicDir : false, exclude);

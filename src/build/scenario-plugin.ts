@@ -20,7 +20,10 @@ const SCENARIO_PREFIX = 'virtual:scenario/';
 
 export function scenarioPlugin(dir = 'scenarios'): Plugin {
   const folder = resolve(dir);
-  const files = () => readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  const files = () =>
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   const load = (file: string): Scenario => {
     const path = join(folder, file);
     const shown = join(dir, file);

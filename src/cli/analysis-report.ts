@@ -29,7 +29,9 @@ export function formatAnalysis(file: string, analysis: ScenarioAnalysis): string
       shares.method === 'exact'
         ? `${shares.paths} complete paths`
         : `shares ESTIMATED from ${shares.paths} random plays (${why}${shares.finished !== undefined && shares.finished < Number(shares.paths) ? `; ${shares.finished} finished` : ''}), 95% intervals`;
-    lines.push(`  ${seat.seat}'s seat: ${seat.states} states${seat.complete ? '' : ' (state limit reached: partial)'}, ${seat.endings} distinct endings, ${shareNote}`);
+    lines.push(
+      `  ${seat.seat}'s seat: ${seat.states} states${seat.complete ? '' : ' (state limit reached: partial)'}, ${seat.endings} distinct endings, ${shareNote}`,
+    );
     for (const outcome of OUTCOMES) {
       const reach = seat.outcomes[outcome];
       const interval = shares.interval?.[outcome];

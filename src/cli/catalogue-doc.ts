@@ -34,7 +34,15 @@ export function scenarioCatalogue(entries: { scenario: Scenario; analysis: Scena
     }),
   ];
   for (const { scenario, analysis } of entries) {
-    lines.push('', `## ${scenario.title}`, '', `<a id="${scenario.id}"></a>\`scenarios/${scenario.id}.json\` · ${scenario.minutes} minutes to play · suggested session ${scenario.facilitator.minutes ?? '—'} minutes · tags: ${scenario.tags.join(', ')}`, '', scenario.summary, '');
+    lines.push(
+      '',
+      `## ${scenario.title}`,
+      '',
+      `<a id="${scenario.id}"></a>\`scenarios/${scenario.id}.json\` · ${scenario.minutes} minutes to play · suggested session ${scenario.facilitator.minutes ?? '—'} minutes · tags: ${scenario.tags.join(', ')}`,
+      '',
+      scenario.summary,
+      '',
+    );
     lines.push('**Learning objectives**', '', ...scenario.objectives.map((o) => `- ${o}`), '');
     const se = secondEditionSummary(scenario, analysis);
     const r = se.reading;
@@ -45,7 +53,9 @@ export function scenarioCatalogue(entries: { scenario: Scenario; analysis: Scena
     lines.push(`| seat | scenes | ${OUTCOMES.map((o) => OUTCOME_INFO[o].title).join(' | ')} |`, `| --- | --- | ${OUTCOMES.map(() => '---').join(' | ')} |`);
     for (const seat of analysis.seats) {
       const estimate = seat.shares.method === 'estimate' ? ' (estimate)' : '';
-      lines.push(`| ${SIDE_LABELS[seat.seat]}${estimate} | ${seat.reachableScenes.length} | ${OUTCOMES.map((o) => percent(seat.shares.byOutcome[o])).join(' | ')} |`);
+      lines.push(
+        `| ${SIDE_LABELS[seat.seat]}${estimate} | ${seat.reachableScenes.length} | ${OUTCOMES.map((o) => percent(seat.shares.byOutcome[o])).join(' | ')} |`,
+      );
     }
   }
   return lines.join('\n') + '\n';

@@ -49,11 +49,11 @@ const FIELD_HELP: Record<string, string> = {
   notes: 'Notes for the facilitator only (at most 2,000 characters).',
   'facilitator.minutes': 'Suggested length of a workshop session with this scenario, in minutes (1–240).',
   cast: 'The people, by key: "employer" and "candidate" are required; others (e.g. "recruiter") may be added.',
-  name: 'The person\'s full name.',
-  role: 'The person\'s job title or role.',
-  portrait: 'How the person\'s portrait is drawn.',
+  name: "The person's full name.",
+  role: "The person's job title or role.",
+  portrait: "How the person's portrait is drawn.",
   style: 'The portrait style.',
-  tone: 'The portrait\'s skin tone.',
+  tone: "The portrait's skin tone.",
   machine: 'The scenes: an XState machine config written as JSON.',
   'machine.id': 'Optional machine id (the scenario id is used).',
   initial: 'The id of the first scene.',
@@ -70,7 +70,7 @@ const FIELD_HELP: Record<string, string> = {
   asides: 'Private notes for one side only; never shown to the other side.',
   employer: 'For the employer only.',
   candidate: 'For the candidate only.',
-  'cast.employer': 'The person on the employer\'s side.',
+  'cast.employer': "The person on the employer's side.",
   'cast.candidate': 'The candidate.',
   on: 'The ways on: choices named "choice.<name>" where someone decides, or "continue" where nobody does.',
   continue: 'Where the scene goes when nobody decides: one transition, or a list with guards (the first that holds is taken).',
@@ -79,15 +79,16 @@ const FIELD_HELP: Record<string, string> = {
   actions: 'Effects, in order (at most 8): impress, dealBreaker, setFlag, clearFlag.',
   reason: 'Why, in words: for a deal-breaker, what the other side will remember; for a continue branch, why it moves a ledger (coach mode shows it).',
   label: 'The button text: what the deciding side says or does, in their own words. Private to the chooser during play.',
-  feedback: 'Coach mode\'s feedback after the choice: name the dimension it touched and why (40–600 characters).',
+  feedback: "Coach mode's feedback after the choice: name the dimension it touched and why (40–600 characters).",
   thoughts: 'What the other side privately thinks of it, revealed in the debrief (30–600 characters).',
-  observed: 'What the other side sees or hears when the scenario makes this choice: third person or quoted speech, no thoughts. Required where an npc rule can pick the choice.',
-  params: 'The effect\'s or condition\'s parameters.',
+  observed:
+    'What the other side sees or hears when the scenario makes this choice: third person or quoted speech, no thoughts. Required where an npc rule can pick the choice.',
+  params: "The effect's or condition's parameters.",
   ledger: 'Whose view: "employer" is how the employer sees the candidate, "candidate" how the candidate sees the employer.',
   dimension: 'One of "courtesy", "communication", "commonSense"; for a condition, leave out to compare the ledger\'s total.',
   by: 'How much the dimension moves: a whole number from -5 to 5, not 0.',
   value: 'The number the ledger (or dimension) is compared with.',
-  flag: 'A flag\'s name: a word of letters, digits, - or _.',
+  flag: "A flag's name: a word of letters, digits, - or _.",
   all: '"and": every one of these conditions holds (2–8 conditions).',
   any: '"or": at least one of these conditions holds (2–8 conditions).',
   condition: '"not": this condition does not hold.',
@@ -110,6 +111,7 @@ function describeFields(node: unknown, parent: string): void {
     }
   }
   for (const [key, value] of Object.entries(record)) {
-    if (key !== 'properties') describeFields(value, key === 'additionalProperties' || key === 'items' || key === 'anyOf' || key === 'oneOf' ? parent : key === '$defs' ? '' : parent);
+    if (key !== 'properties')
+      describeFields(value, key === 'additionalProperties' || key === 'items' || key === 'anyOf' || key === 'oneOf' ? parent : key === '$defs' ? '' : parent);
   }
 }

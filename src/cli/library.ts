@@ -11,14 +11,19 @@ import { formatProblems } from '../lib/engine/validate.ts';
 import { byJourney } from '../lib/scenarios/journey.ts';
 
 export function scenarioFiles(dir = 'scenarios'): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** Every valid scenario with its analysis; throws with the checker's messages on an invalid file. */
 export function loadLibrary(dir = 'scenarios'): { file: string; scenario: Scenario; analysis: ScenarioAnalysis }[] {
-  return scenarioFiles(dir).map((file) => {
-    const result = checkScenarioText(readFileSync(file, 'utf8'), { fileName: file });
-    if (!result.ok) throw new Error(formatProblems(file, result.problems));
-    return { file, scenario: result.scenario, analysis: result.analysis };
-  }).sort((a, b) => byJourney(a.scenario.id, b.scenario.id));
+  return scenarioFiles(dir)
+    .map((file) => {
+      const result = checkScenarioText(readFileSync(file, 'utf8'), { fileName: file });
+      if (!result.ok) throw new Error(formatProblems(file, result.problems));
+      return { file, scenario: result.scenario, analysis: result.analysis };
+    })
+    .sort((a, b) => byJourney(a.scenario.id, b.scenario.id));
 }

@@ -50,7 +50,18 @@ export function checkFiles(files: string[]): FileResult[] {
     if (!check.ok) return { file, valid: false, problems: check.problems, warnings: check.warnings };
     const { scenario, analysis, errors, warnings, content } = check;
     const secondEdition = { ...secondEditionSummary(scenario, analysis), advice: secondEditionAdvice(scenario, analysis) };
-    return { file, valid: true, complete: isComplete(check), scenario, analysis, errors, warnings, ...(check.gameability ? { gameability: check.gameability } : {}), content, secondEdition };
+    return {
+      file,
+      valid: true,
+      complete: isComplete(check),
+      scenario,
+      analysis,
+      errors,
+      warnings,
+      ...(check.gameability ? { gameability: check.gameability } : {}),
+      content,
+      secondEdition,
+    };
   });
 }
 

@@ -36,9 +36,15 @@ export const BROKEN: BrokenCase[] = [
   {
     name: 'the same choice key written twice',
     file: 'twice-call.json',
-    text: scenarioText('twice-call').replace('"choice.late": {', '"choice.rude": { "target": "answer", "meta": { "label": "x", "feedback": "x", "thoughts": "x" } },\n        "choice.late": {'),
+    text: scenarioText('twice-call').replace(
+      '"choice.late": {',
+      '"choice.rude": { "target": "answer", "meta": { "label": "x", "feedback": "x", "thoughts": "x" } },\n        "choice.late": {',
+    ),
     verdict: 'draft',
-    expected: { where: 'scene "start" → choice "choice.rude"', message: 'is written twice in the same place; JSON keeps only the last one, so the first is ignored: remove or rename one of them' },
+    expected: {
+      where: 'scene "start" → choice "choice.rude"',
+      message: 'is written twice in the same place; JSON keeps only the last one, so the first is ignored: remove or rename one of them',
+    },
     exit: 1,
   },
   {
@@ -52,7 +58,9 @@ export const BROKEN: BrokenCase[] = [
   {
     name: 'a comma before a closing brace',
     file: 'last-comma.json',
-    text: scenarioText('last-comma').replace(/"tags": \[\n\s+"test"\n\s+\],\n/, '').replace(/\n\}$/, ',\n}'),
+    text: scenarioText('last-comma')
+      .replace(/"tags": \[\n\s+"test"\n\s+\],\n/, '')
+      .replace(/\n\}$/, ',\n}'),
     verdict: 'invalid',
     expected: { where: 'the file', message: 'is not valid JSON: a comma before } is not allowed in JSON; remove the last comma.' },
     exit: 1,
@@ -71,7 +79,11 @@ export const BROKEN: BrokenCase[] = [
     text: scenarioText('fake-call'),
     verdict: 'draft',
     importVerdict: 'ready',
-    expected: { where: 'id', message: 'is "fake-call", but the file is called "other-name.json": the id and the file name must match; rename the file to "fake-call.json" or change the id' },
+    expected: {
+      where: 'id',
+      message:
+        'is "fake-call", but the file is called "other-name.json": the id and the file name must match; rename the file to "fake-call.json" or change the id',
+    },
     exit: 1,
   },
   {
@@ -84,7 +96,8 @@ export const BROKEN: BrokenCase[] = [
     verdict: 'draft',
     expected: {
       where: 'scene "limbo"',
-      message: 'is a dead end: the scene has no choices and no continue, so a run that gets there can never finish; make it an ending ("type": "final") or give it a way on (a choice or "continue")',
+      message:
+        'is a dead end: the scene has no choices and no continue, so a run that gets there can never finish; make it an ending ("type": "final") or give it a way on (a choice or "continue")',
     },
     exit: 1,
   },
@@ -96,7 +109,10 @@ export const BROKEN: BrokenCase[] = [
       s.machine.states.hold = narrator('Please hold.', { continue: { target: 'hold' } });
     }),
     verdict: 'draft',
-    expected: { where: 'scene "hold"', message: 'is a trap: a run that gets there can never reach a final scene, because it only leads back to itself; give it a way on to a final scene' },
+    expected: {
+      where: 'scene "hold"',
+      message: 'is a trap: a run that gets there can never reach a final scene, because it only leads back to itself; give it a way on to a final scene',
+    },
     exit: 1,
   },
   {
@@ -110,20 +126,19 @@ export const BROKEN: BrokenCase[] = [
     verdict: 'draft',
     expected: {
       where: 'scenes "ping" and "pong"',
-      message: 'form a trap: a run that gets there can never reach a final scene, because they only lead to each other; give one of them a way on to a final scene',
+      message:
+        'form a trap: a run that gets there can never reach a final scene, because they only lead to each other; give one of them a way on to a final scene',
     },
     exit: 1,
   },
-  ...['toString', 'constructor', 'valueOf'].map(
-    (name): BrokenCase => ({
-      name: `a target named ${name}`,
-      file: `target-${name.toLowerCase()}.json`,
-      text: scenarioText(`target-${name.toLowerCase()}`, (s) => (s.machine.states.wrap.on['choice.curt'].target = name)),
-      verdict: 'invalid',
-      expected: { where: 'scene "wrap" → choice "choice.curt" → target', message: `there is no scene called "${name}"` },
-      exit: 1,
-    }),
-  ),
+  ...['toString', 'constructor', 'valueOf'].map((name): BrokenCase => ({
+    name: `a target named ${name}`,
+    file: `target-${name.toLowerCase()}.json`,
+    text: scenarioText(`target-${name.toLowerCase()}`, (s) => (s.machine.states.wrap.on['choice.curt'].target = name)),
+    verdict: 'invalid',
+    expected: { where: 'scene "wrap" → choice "choice.curt" → target', message: `there is no scene called "${name}"` },
+    exit: 1,
+  })),
   {
     name: 'a continue written as text',
     file: 'continue-text.json',
@@ -140,7 +155,10 @@ export const BROKEN: BrokenCase[] = [
     file: 'no-type.json',
     text: scenarioText('no-type', (s) => (s.machine.states.wrap.on['choice.curt'].actions = [{}])),
     verdict: 'invalid',
-    expected: { where: 'scene "wrap" → choice "choice.curt" → effect 1 → type', message: 'an effect needs a "type": one of "impress", "dealBreaker", "setFlag", "clearFlag"' },
+    expected: {
+      where: 'scene "wrap" → choice "choice.curt" → effect 1 → type',
+      message: 'an effect needs a "type": one of "impress", "dealBreaker", "setFlag", "clearFlag"',
+    },
     exit: 1,
   },
   {
@@ -156,7 +174,10 @@ export const BROKEN: BrokenCase[] = [
     file: 'rtl-title.json',
     text: scenarioText('rtl-title', (s) => (s.title = '\u202eA short call')),
     verdict: 'invalid',
-    expected: { where: 'title', message: 'the title holds a hidden character that changes the direction of the text (U+202A–U+202E or U+2066–U+2069); remove it' },
+    expected: {
+      where: 'title',
+      message: 'the title holds a hidden character that changes the direction of the text (U+202A–U+202E or U+2066–U+2069); remove it',
+    },
     exit: 1,
   },
   {

@@ -24,7 +24,9 @@ describe('the checker on loops and built-in property names', () => {
         const text = scenarioText('fuzz-call', (s) => {
           s.machine.states.wrap.on['choice.curt'].target = odd.wrapTo;
           for (const scene of scenes) {
-            const branch = scene.guarded ? [{ target: scene.target, guard: { type: 'flagSet', params: { flag: 'x' } } }, { target: 'end' }] : { target: scene.target };
+            const branch = scene.guarded
+              ? [{ target: scene.target, guard: { type: 'flagSet', params: { flag: 'x' } } }, { target: 'end' }]
+              : { target: scene.target };
             Object.defineProperty(s.machine.states, scene.id, {
               value: { meta: { speaker: 'narrator', text: ['…'] }, on: { continue: branch } },
               enumerable: true,
@@ -32,7 +34,8 @@ describe('the checker on loops and built-in property names', () => {
               writable: true,
             });
           }
-          if (odd.castKey !== null) Object.defineProperty(s.cast, odd.castKey, { value: { name: 'N', role: 'R' }, enumerable: true, configurable: true, writable: true });
+          if (odd.castKey !== null)
+            Object.defineProperty(s.cast, odd.castKey, { value: { name: 'N', role: 'R' }, enumerable: true, configurable: true, writable: true });
           if (odd.chooseName !== null) s.machine.states.answer.meta.npc[0].choose = odd.chooseName;
         });
         const started = performance.now();

@@ -31,7 +31,13 @@ const card = (title: string) => screen.getByRole('heading', { name: title }).clo
 
 describe('<CustomScenarioList>', () => {
   it('marks each scenario as custom, and drafts as drafts with their reasons', async () => {
-    const storage = await storageWith({ text: fakeText() }, { text: readFileSync('tests/fixtures/incomplete.json', 'utf8').replace('"fake-call"', '"rough-call"').replace('"A short call"', '"A rough call"'), asDraft: true });
+    const storage = await storageWith(
+      { text: fakeText() },
+      {
+        text: readFileSync('tests/fixtures/incomplete.json', 'utf8').replace('"fake-call"', '"rough-call"').replace('"A short call"', '"A rough call"'),
+        asDraft: true,
+      },
+    );
     await renderList(storage);
     expect(within(card('A short call')).getByText('Custom')).toBeInTheDocument();
     expect(within(card('A short call')).queryByText('Draft')).not.toBeInTheDocument();
@@ -73,7 +79,9 @@ describe('<CustomScenarioList>', () => {
     const storage = await storageWith({ text: fakeText() });
     storage.setItem(`${CUSTOM_KEY_PREFIX}mangled`, 'not json');
     const { user } = await renderList(storage);
-    expect(screen.getByRole('alert')).toHaveTextContent('Your saved scenario "mangled" could not be read (it is not valid JSON). It was set aside, not deleted');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Your saved scenario "mangled" could not be read (it is not valid JSON). It was set aside, not deleted',
+    );
     expect(screen.getByRole('heading', { name: 'A short call' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

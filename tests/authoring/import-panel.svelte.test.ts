@@ -56,7 +56,9 @@ describe('<ImportPanel>', () => {
   it('says a JSON syntax error in words, with its line', async () => {
     const { user } = renderPanel();
     await paste(user, '{\n  "format": 1,\n}');
-    expect(screen.getByRole('list', { name: 'Problems' })).toHaveTextContent('the file (line 3, column 1): is not valid JSON: a comma before } is not allowed in JSON; remove the last comma.');
+    expect(screen.getByRole('list', { name: 'Problems' })).toHaveTextContent(
+      'the file (line 3, column 1): is not valid JSON: a comma before } is not allowed in JSON; remove the last comma.',
+    );
   });
 
   it('asks for text before checking an empty box', async () => {
@@ -120,7 +122,10 @@ describe('<ImportPanel>', () => {
     const storage = new MemoryStorage();
     await saveCustomScenario(fakeText(), { storage, builtInIds: [] });
     const { user } = renderPanel({ storage });
-    await paste(user, fakeText((d) => (d.title = 'A short call, revised')));
+    await paste(
+      user,
+      fakeText((d) => (d.title = 'A short call, revised')),
+    );
     expect(screen.getByText('You already have a scenario with the id “fake-call”.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save as a copy (“fake-call-2”)' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Replace it' }));
@@ -221,7 +226,10 @@ describe('<ImportPanel>', () => {
   it('is accessible, before and after a check', async () => {
     const { container, user } = renderPanel();
     expect(await axeViolations(container)).toEqual([]);
-    await paste(user, fakeText((d) => (d.machine.initial = 'nowhere')));
+    await paste(
+      user,
+      fakeText((d) => (d.machine.initial = 'nowhere')),
+    );
     expect(await axeViolations(container)).toEqual([]);
     await paste(user, readFileSync('tests/fixtures/incomplete.json', 'utf8'));
     await user.click(screen.getByRole('button', { name: 'Show the map' }));

@@ -276,7 +276,10 @@ describe('checkImport: broken files', () => {
   it('refuses a file over the size limit without reading it as JSON', () => {
     const big = fakeText((d) => (d.machine.states.end.meta.text = Array.from({ length: 400 }, () => 'x'.repeat(1100))));
     const check = checkImport(big);
-    expect(check).toMatchObject({ ok: false, problems: [{ where: 'the file', message: expect.stringContaining('the largest file that can be imported is 400 KB') }] });
+    expect(check).toMatchObject({
+      ok: false,
+      problems: [{ where: 'the file', message: expect.stringContaining('the largest file that can be imported is 400 KB') }],
+    });
   });
 
   it('refuses a file with more scenes than the limit', () => {
@@ -284,13 +287,19 @@ describe('checkImport: broken files', () => {
       for (let i = 0; i < IMPORT_LIMITS.maxScenes; i++) d.machine.states[`extra${i}`] = { type: 'final', meta: { speaker: 'narrator', text: ['x'] } };
     });
     const check = checkImport(text);
-    expect(check).toMatchObject({ ok: false, problems: [{ where: 'machine → states', message: `has ${IMPORT_LIMITS.maxScenes + 4} scenes; a scenario can have at most ${IMPORT_LIMITS.maxScenes}` }] });
+    expect(check).toMatchObject({
+      ok: false,
+      problems: [{ where: 'machine → states', message: `has ${IMPORT_LIMITS.maxScenes + 4} scenes; a scenario can have at most ${IMPORT_LIMITS.maxScenes}` }],
+    });
   });
 
   it('counts the size in bytes, not characters', () => {
     const text = fakeText((d) => (d.machine.states.end.meta.text = Array.from({ length: 200 }, () => 'é'.repeat(1100))));
     expect(text.length).toBeLessThan(IMPORT_LIMITS.maxBytes);
-    expect(checkImport(text)).toMatchObject({ ok: false, problems: [{ message: `is ${Math.round(new TextEncoder().encode(text).length / 1024)} KB; the largest file that can be imported is 400 KB` }] });
+    expect(checkImport(text)).toMatchObject({
+      ok: false,
+      problems: [{ message: `is ${Math.round(new TextEncoder().encode(text).length / 1024)} KB; the largest file that can be imported is 400 KB` }],
+    });
   });
 });
 
@@ -310,7 +319,9 @@ describe('checkImport: valid files', () => {
     const check = checkImport(text);
     expect(check).toMatchObject({ ok: true, status: 'draft' });
     if (!check.ok) return;
-    expect(check.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("from the candidate's seat, no path ends in candidateDeclines (the candidate walks away), noFit"));
+    expect(check.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining("from the candidate's seat, no path ends in candidateDeclines (the candidate walks away), noFit"),
+    );
   });
 
   it('calls a scenario with a dead end a draft, and gives the scene line', () => {

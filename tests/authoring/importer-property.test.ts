@@ -28,7 +28,17 @@ function parentOf(data: Json, path: Path): { parent: any; key: string | number }
   return { parent, key: path.at(-1)! };
 }
 
-const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '__proto__', 'constructor', '', ' ', '\u0000', '😀'.repeat(3)];
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '__proto__',
+  'constructor',
+  '',
+  ' ',
+  '\u0000',
+  '😀'.repeat(3),
+];
 const jsonValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
   fc.constantFrom<Json>(...HOSTILE, 0, -6, 6, 1.5, 1e308, null, true, [], {}, 'choice.onTime', 'start', 'end', 'employer', 'candidate', 'final', 'impress'),
@@ -46,10 +56,18 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), value: jsonValue }),
-  fc.record({ kind: fc.constant('rename' as const), pick: fc.nat(), name: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...HOSTILE, 'choice.x', 'continue', 'type')) }),
+  fc.record({
+    kind: fc.constant('rename' as const),
+    pick: fc.nat(),
+    name: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...HOSTILE, 'choice.x', 'continue', 'type')),
+  }),
   fc.record({ kind: fc.constant('copy' as const), pick: fc.nat(), to: fc.nat() }),
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom(',', '}', ']', '"', '{', ':', '\\')) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom(',', '}', ']', '"', '{', ':', '\\')),
+  }),
 );
 
 function mutate(text: string, mutations: Mutation[]): string {
@@ -88,7 +106,10 @@ async function storedBefore(): Promise<MemoryStorage> {
   const storage = new MemoryStorage();
   storage.setItem('osotd:v1:settings', '{"version":1,"mode":"coach"}');
   for (const id of ['fake-call', 'kept-call']) {
-    const result = await saveCustomScenario(fakeText((d) => (d.id = id)), { storage, builtInIds: [] });
+    const result = await saveCustomScenario(
+      fakeText((d) => (d.id = id)),
+      { storage, builtInIds: [] },
+    );
     if (!result.ok) throw new Error(result.message);
   }
   return storage;

@@ -28,7 +28,11 @@ describe('the custom-scenario store', () => {
   it('saves a valid scenario and lists it as custom', async () => {
     const { storage, save } = setup();
     const result = await save(fakeText());
-    expect(result).toMatchObject({ ok: true, replaced: false, summary: { id: 'fake-call', custom: true, status: 'ready', savedAt: '2025-03-04T10:00:00.000Z' } });
+    expect(result).toMatchObject({
+      ok: true,
+      replaced: false,
+      summary: { id: 'fake-call', custom: true, status: 'ready', savedAt: '2025-03-04T10:00:00.000Z' },
+    });
     expect(listCustomScenarios({ storage })).toEqual({
       scenarios: [expect.objectContaining({ id: 'fake-call', title: 'A short call', custom: true, seats: ['employer', 'candidate'] })],
       notices: [],
@@ -56,14 +60,21 @@ describe('the custom-scenario store', () => {
     expect(await save(text)).toMatchObject({ ok: false, reason: 'draft' });
     expect(storage.length).toBe(0);
     const result = await save(text, { asDraft: true });
-    expect(result).toMatchObject({ ok: true, summary: { status: 'draft', warnings: expect.arrayContaining([expect.stringContaining('no path ends in candidateDeclines')]) } });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { status: 'draft', warnings: expect.arrayContaining([expect.stringContaining('no path ends in candidateDeclines')]) },
+    });
   });
 
   it('never replaces a built-in scenario, and can save a copy under a free id', async () => {
     const { storage, save } = setup();
     const text = fakeText((d) => (d.id = 'phone-screen'));
     for (const onClash of ['refuse', 'replace'] as const) {
-      expect(await save(text, { onClash })).toMatchObject({ ok: false, reason: 'clash', message: expect.stringContaining('built-in scenarios cannot be replaced') });
+      expect(await save(text, { onClash })).toMatchObject({
+        ok: false,
+        reason: 'clash',
+        message: expect.stringContaining('built-in scenarios cannot be replaced'),
+      });
     }
     expect(storage.length).toBe(0);
     const copy = await save(text, { onClash: 'copy' });
@@ -88,7 +99,10 @@ describe('the custom-scenario store', () => {
     await save(fakeText());
     const before = storage.snapshot();
     storage.quota = 1000; // far less than one scenario
-    const result = await save(fakeText((d) => (d.title = 'Replaced')), { onClash: 'replace' });
+    const result = await save(
+      fakeText((d) => (d.title = 'Replaced')),
+      { onClash: 'replace' },
+    );
     expect(result).toMatchObject({ ok: false, reason: 'storage', message: expect.stringContaining('Nothing was changed') });
     expect(await save(fakeText((d) => (d.id = 'another')))).toMatchObject({ ok: false, reason: 'storage' });
     expect(storage.snapshot()).toEqual(before);
@@ -120,10 +134,17 @@ describe('the custom-scenario store', () => {
     storage.setItem(`${CUSTOM_KEY_PREFIX}broken`, '{"version": 1, "summ');
     const listing = listCustomScenarios({ storage });
     expect(listing.scenarios.map((s) => s.id)).toEqual(['fake-call']);
-    expect(listing.notices).toEqual([expect.stringMatching(/^Your saved scenario "broken" could not be read \(it is not valid JSON\)\. It was set aside, not deleted/)]);
+    expect(listing.notices).toEqual([
+      expect.stringMatching(/^Your saved scenario "broken" could not be read \(it is not valid JSON\)\. It was set aside, not deleted/),
+    ]);
     const [aside, ...more] = listSetAside(new RecordStore(storage), [customScenarioKind]);
     expect(more).toEqual([]);
-    expect(aside).toMatchObject({ key: `${CUSTOM_KEY_PREFIX}broken`, what: 'your saved scenario "broken"', why: 'it is not valid JSON', text: '{"version": 1, "summ' });
+    expect(aside).toMatchObject({
+      key: `${CUSTOM_KEY_PREFIX}broken`,
+      what: 'your saved scenario "broken"',
+      why: 'it is not valid JSON',
+      text: '{"version": 1, "summ',
+    });
     expect(aside!.asideKey.startsWith(SET_ASIDE_KEY_PREFIX)).toBe(true);
     expect(storage.getItem(`${CUSTOM_KEY_PREFIX}broken`)).toBeNull();
   });
@@ -139,7 +160,9 @@ describe('the custom-scenario store', () => {
     const storage = new MemoryStorage();
     const raw = JSON.stringify({ version: 2, anything: true });
     storage.setItem(`${CUSTOM_KEY_PREFIX}future`, raw);
-    expect(listCustomScenarios({ storage }).notices).toEqual(['Your saved scenario "future" was saved by a newer version of this app, so it was left untouched.']);
+    expect(listCustomScenarios({ storage }).notices).toEqual([
+      'Your saved scenario "future" was saved by a newer version of this app, so it was left untouched.',
+    ]);
     expect(storage.getItem(`${CUSTOM_KEY_PREFIX}future`)).toBe(raw);
   });
 
@@ -166,7 +189,10 @@ describe('the custom-scenario store', () => {
   });
 
   it('says so when asked for a scenario it does not have', async () => {
-    expect(await loadCustomScenario('missing', { storage: new MemoryStorage() })).toEqual({ ok: false, message: 'There is no custom scenario called "missing".' });
+    expect(await loadCustomScenario('missing', { storage: new MemoryStorage() })).toEqual({
+      ok: false,
+      message: 'There is no custom scenario called "missing".',
+    });
   });
 
   it('exports a saved scenario as the same file an export of the scenario gives', async () => {

@@ -53,7 +53,10 @@ export function fakeWithFlaws(): Scenario {
     JSON.parse(
       fakeText((d) => {
         d.machine.states.orphan = { type: 'final', meta: { speaker: 'narrator', text: ['Nobody ever gets here.'] } };
-        d.machine.states.limbo = { meta: { speaker: 'narrator', text: ['The line goes quiet.'] }, on: { continue: [{ target: 'end', guard: { type: 'flagSet', params: { flag: 'never' } } }] } };
+        d.machine.states.limbo = {
+          meta: { speaker: 'narrator', text: ['The line goes quiet.'] },
+          on: { continue: [{ target: 'end', guard: { type: 'flagSet', params: { flag: 'never' } } }] },
+        };
         d.machine.states.wrap.on['choice.curt'].target = 'limbo';
       }),
     ),

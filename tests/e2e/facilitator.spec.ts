@@ -9,7 +9,6 @@ import { checkScreen, scenario } from './support.ts';
 
 const phoneScreen = scenario('phone-screen');
 
-
 /** The scene's words as the presenter shows them. */
 function presenterScene(presenter: Page) {
   return presenter.getByRole('article');
@@ -42,7 +41,13 @@ test('the presenter window follows the facilitator’s controls, step by step', 
   // Play three decisions: open the vote, count hands, close it, reveal, move on. The presenter keeps up.
   let decisions = 0;
   for (let guard = 0; guard < 30 && decisions < 3; guard++) {
-    const sceneText = (await page.getByRole('region', { name: /^Scene \d+:/ }).locator('p').first().innerText()).trim();
+    const sceneText = (
+      await page
+        .getByRole('region', { name: /^Scene \d+:/ })
+        .locator('p')
+        .first()
+        .innerText()
+    ).trim();
     await expect(presenterScene(presenter)).toContainText(sceneText);
     const openVote = page.getByRole('button', { name: 'Open the vote' });
     if (await openVote.isVisible()) {
@@ -62,7 +67,13 @@ test('the presenter window follows the facilitator’s controls, step by step', 
   }
   expect(decisions).toBe(3);
   // A reload of the presenter picks the session up again.
-  const now = (await page.getByRole('region', { name: /^Scene \d+:/ }).locator('p').first().innerText()).trim();
+  const now = (
+    await page
+      .getByRole('region', { name: /^Scene \d+:/ })
+      .locator('p')
+      .first()
+      .innerText()
+  ).trim();
   await presenter.reload();
   await expect(presenterScene(presenter)).toContainText(now);
 });

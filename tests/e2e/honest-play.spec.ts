@@ -17,7 +17,17 @@
  */
 import type { Page } from '@playwright/test';
 import { gameability } from '../../src/lib/engine/gameability.ts';
-import { automaticMove, startingPosition, takeStep, turnAt, upcomingTurn, type Move, type PlaySeat, type Position, type Turn } from '../../src/lib/engine/step.ts';
+import {
+  automaticMove,
+  startingPosition,
+  takeStep,
+  turnAt,
+  upcomingTurn,
+  type Move,
+  type PlaySeat,
+  type Position,
+  type Turn,
+} from '../../src/lib/engine/step.ts';
 import type { Choice, Scenario } from '../../src/lib/engine/schema.ts';
 import { firstName, theSide } from '../../src/lib/ui/words.ts';
 import { expect, test } from './fixtures.ts';
@@ -362,7 +372,15 @@ test('pass-and-play in coach mode: the chooser reads their feedback and may undo
     // The decision shows, for the person holding the device.
     expect(turn.side).toBe(holder);
     await expect(page.getByRole('heading', { name: `${first(turn.side)}, what do you do?` })).toBeVisible();
-    const label = (await page.getByRole('region', { name: /, what do you do\?$/ }).getByRole('button').first().innerText()).replace(/^\d+\s*/, '').trim();
+    const label = (
+      await page
+        .getByRole('region', { name: /, what do you do\?$/ })
+        .getByRole('button')
+        .first()
+        .innerText()
+    )
+      .replace(/^\d+\s*/, '')
+      .trim();
     const pick = turn.choices.find((c) => c.choice.meta.label === label)!;
     expect(pick, `step ${step}: “${label}” is one of the options`).toBeDefined();
     await page.keyboard.press('1');
@@ -379,7 +397,12 @@ test('pass-and-play in coach mode: the chooser reads their feedback and may undo
       await undo.click();
       await expect(stepLine(page)).toHaveText(new RegExp(`step ${step}$`));
       await expect(page.getByRole('heading', { name: `${first(turn.side)}, what do you do?` })).toBeVisible();
-      await expect(page.getByRole('region', { name: /, what do you do\?$/ }).getByRole('button').first()).toContainText(label);
+      await expect(
+        page
+          .getByRole('region', { name: /, what do you do\?$/ })
+          .getByRole('button')
+          .first(),
+      ).toContainText(label);
       await page.keyboard.press('1');
       await expect(passOn).toBeFocused();
       undone = true;

@@ -71,7 +71,10 @@ async function tasksSinceStart(watch: Watch): Promise<{ longTasks: LongTask[]; b
   const since = await page.evaluate(() => performance.getEntriesByName('import-start')[0]!.startTime);
   // One more frame, so that late long-task entries arrive.
   const all = await page.evaluate(
-    () => new Promise<LongTask[]>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve((window as unknown as { __longTasks: LongTask[] }).__longTasks), 100))),
+    () =>
+      new Promise<LongTask[]>((resolve) =>
+        requestAnimationFrame(() => setTimeout(() => resolve((window as unknown as { __longTasks: LongTask[] }).__longTasks), 100)),
+      ),
   );
   const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
@@ -87,7 +90,9 @@ async function tasksSinceStart(watch: Watch): Promise<{ longTasks: LongTask[]; b
   const mark = events.find((e) => e.name === 'import-start');
   expect(mark, 'the start mark in the trace').toBeDefined();
   const busy = events
-    .filter((e) => e.pid === mark!.pid && e.tid === mark!.tid && e.name.endsWith('RunTask') && e.ts + (e.dur ?? 0) >= mark!.ts && (e.tdur ?? e.dur ?? 0) > 50_000)
+    .filter(
+      (e) => e.pid === mark!.pid && e.tid === mark!.tid && e.name.endsWith('RunTask') && e.ts + (e.dur ?? 0) >= mark!.ts && (e.tdur ?? e.dur ?? 0) > 50_000,
+    )
     .map((e) => ({ wallMs: Math.round((e.dur ?? 0) / 1000), cpuMs: Math.round((e.tdur ?? e.dur ?? 0) / 1000) }));
   const longTasks = all.filter((task) => task.start + task.duration >= since);
   test.info().annotations.push({ type: 'long tasks seen by the page (wall clock)', description: JSON.stringify(longTasks) });
@@ -142,7 +147,9 @@ test('a 10 MB paste is refused at once, without blocking the page', async ({ pag
   await markStart(watch);
   // ...and pasted in another, as the browser does when the person presses Ctrl+V.
   await box.evaluate((element) =>
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: (window as unknown as { __clipboard: DataTransfer }).__clipboard, bubbles: true, cancelable: true })),
+    element.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: (window as unknown as { __clipboard: DataTransfer }).__clipboard, bubbles: true, cancelable: true }),
+    ),
   );
   await expect(page.getByRole('heading', { name: 'The pasted text cannot be imported: 1 problem.' })).toBeFocused();
   await expect(page.getByRole('list', { name: 'Problems' })).toHaveText(/the text:\s+is at least 10\.0 MB; the largest file that can be imported is 400 KB/);

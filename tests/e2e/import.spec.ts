@@ -84,14 +84,15 @@ async function expectInert(page: Page, where: string): Promise<void> {
   expect(found, where).toEqual({ pwned: null, elements: [], bodyShown: true });
 }
 
-
 test('a broken file gets its problems in words, with line and column, and nothing is saved', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Import a scenario' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import a scenario' })).toBeVisible();
   await checkScreen(page, 'import');
   const text = JSON.stringify(fakeScenario({ id: 'broken-call' }), null, 2).replace('"minutes": 3', '"minutes": 3,,');
-  await page.getByLabel('Choose a scenario file, or drop one here').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByLabel('Choose a scenario file, or drop one here')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByRole('heading', { name: /^The file “broken\.json” cannot be imported: \d+ problems?\.$/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Problems' })).toContainText(/\(line \d+, column \d+\)/);
   await expect(page.getByText('Nothing was saved. Fix the file and import it again.')).toBeVisible();
@@ -134,7 +135,11 @@ test('an imported scenario full of markup and javascript: strings renders inert 
   await checkScreen(page, 'map-imported', []);
   await page.goBack();
 
-  await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: HOSTILE.title, exact: true }) }).getByRole('button', { name: 'Play as the candidate' }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: HOSTILE.title, exact: true }) })
+    .getByRole('button', { name: 'Play as the candidate' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: HOSTILE.title })).toBeVisible();
   await expect(page.getByText(HOSTILE.setting, { exact: true }).first()).toBeVisible();
   await expectInert(page, 'play');

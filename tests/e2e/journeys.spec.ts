@@ -5,17 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, watch } from './fixtures.ts';
-import {
-  fork,
-  OUTCOME_INFO,
-  openScenario,
-  outcomeHeading,
-  plan,
-  playMoves,
-  scenario,
-  startPlaying,
-  stepLine,
-} from './support.ts';
+import { fork, OUTCOME_INFO, openScenario, outcomeHeading, plan, playMoves, scenario, startPlaying, stepLine } from './support.ts';
 
 const phoneScreen = scenario('phone-screen');
 
@@ -80,7 +70,13 @@ test('pass-and-play: each hand-over hides the run until the next player says who
     const handover = page.getByRole('heading', { name: /^Pass the device to / });
     const choices = page.getByRole('heading', { name: /, what do you do\?$/ });
     const debrief = page.getByRole('heading', { level: 2, name: 'Step by step: what each side did and thought' });
-    await expect(handover.or(choices).or(page.getByRole('button', { name: 'Continue' })).or(debrief).first()).toBeVisible();
+    await expect(
+      handover
+        .or(choices)
+        .or(page.getByRole('button', { name: 'Continue' }))
+        .or(debrief)
+        .first(),
+    ).toBeVisible();
     if (await debrief.isVisible()) break;
 
     if (await handover.isVisible()) {
@@ -116,7 +112,11 @@ test('pass-and-play: each hand-over hides the run until the next player says who
       continue;
     }
     if (await choices.isVisible()) {
-      await page.getByRole('region', { name: /, what do you do\?$/ }).getByRole('button').first().click();
+      await page
+        .getByRole('region', { name: /, what do you do\?$/ })
+        .getByRole('button')
+        .first()
+        .click();
     } else {
       await page.getByRole('button', { name: 'Continue' }).click();
     }
@@ -156,7 +156,9 @@ test('rewind from the debrief, choose differently, and compare the two runs', as
   const compare = page.getByRole('region', { name: 'The road not taken: your two runs compared' });
   await expect(compare).toBeVisible();
   await expect(compare).toContainText('The two runs end differently.');
-  await expect(compare).toContainText(`At step ${at + 1}, your earlier run chose “${earlier.label}”; this run chose “${(second.moves[at] as { label: string }).label}”.`);
+  await expect(compare).toContainText(
+    `At step ${at + 1}, your earlier run chose “${earlier.label}”; this run chose “${(second.moves[at] as { label: string }).label}”.`,
+  );
   await expect(compare.getByRole('region', { name: 'Your earlier run' })).toContainText(OUTCOME_INFO[first.outcome].title);
   await expect(compare.getByRole('region', { name: 'This run' })).toContainText(OUTCOME_INFO[second.outcome].title);
 
@@ -197,17 +199,40 @@ test('a share link replays the run exactly for someone else, and the copy button
   await expect(timeline(other)).toHaveText(steps, { useInnerText: true });
   for (const move of run.moves) if (move.kind === 'choose') await expect(timeline(other)).toContainText(move.label);
   // They can branch from it into a run of their own.
-  await other.getByRole('button', { name: /^Rewind to step \d+ and choose differently$/ }).first().click();
+  await other
+    .getByRole('button', { name: /^Rewind to step \d+ and choose differently$/ })
+    .first()
+    .click();
   await expect(stepLine(other)).toBeVisible();
   await elsewhere.close();
 });
 
 const badAddresses: { why: string; hash: string; title: string; says: RegExp }[] = [
   { why: 'a cut-short share link', hash: '#/replay/1.phone-scr', title: 'This link cannot be opened', says: /incomplete or damaged/ },
-  { why: 'a share link from another version', hash: '#/replay/7.phone-screen.c.0120.m', title: 'This link cannot be opened', says: /different version of the app/ },
-  { why: 'a share link for an unknown scenario', hash: '#/replay/1.night-shift.c.01.m', title: 'This link cannot be opened', says: /“night-shift”, which is not in this app/ },
-  { why: 'a share link whose choices do not fit', hash: '#/replay/1.phone-screen.c.zzzzzz.m', title: 'This link no longer fits', says: /choice 1 was option 36, which is not offered there now/ },
-  { why: 'a share link cut short after its first choice', hash: '#/replay/1.phone-screen.c.0.m', title: 'This link no longer fits', says: /it stops after 1 choice, before the interview ends/ },
+  {
+    why: 'a share link from another version',
+    hash: '#/replay/7.phone-screen.c.0120.m',
+    title: 'This link cannot be opened',
+    says: /different version of the app/,
+  },
+  {
+    why: 'a share link for an unknown scenario',
+    hash: '#/replay/1.night-shift.c.01.m',
+    title: 'This link cannot be opened',
+    says: /“night-shift”, which is not in this app/,
+  },
+  {
+    why: 'a share link whose choices do not fit',
+    hash: '#/replay/1.phone-screen.c.zzzzzz.m',
+    title: 'This link no longer fits',
+    says: /choice 1 was option 36, which is not offered there now/,
+  },
+  {
+    why: 'a share link cut short after its first choice',
+    hash: '#/replay/1.phone-screen.c.0.m',
+    title: 'This link no longer fits',
+    says: /it stops after 1 choice, before the interview ends/,
+  },
   { why: 'an unknown page', hash: '#/elsewhere/entirely', title: 'Page not found', says: /There is nothing at “#\/elsewhere\/entirely”/ },
   { why: 'an unknown scenario', hash: '#/scenario/night-shift', title: 'Scenario not found', says: /no scenario called “night-shift”/ },
   { why: 'an unknown seat', hash: '#/play/phone-screen/recruiter', title: 'Page not found', says: /mistyped or out of date/ },

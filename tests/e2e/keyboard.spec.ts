@@ -74,7 +74,10 @@ test('a complete run with the keyboard only, focus visible at every step', async
       await expect(page.getByRole('button', { name: 'Continue', exact: true })).toBeFocused();
       await page.keyboard.press('Enter');
     } else {
-      const labels = await page.getByRole('region', { name: /, what do you do\?$/ }).getByRole('button').allInnerTexts();
+      const labels = await page
+        .getByRole('region', { name: /, what do you do\?$/ })
+        .getByRole('button')
+        .allInnerTexts();
       const index = labels.findIndex((text) => text.includes(move.label));
       expect(index, `${where}: "${move.label}" is offered`).toBeGreaterThanOrEqual(0);
       if (i % 2 === 0 && index < 9) {
@@ -91,7 +94,10 @@ test('a complete run with the keyboard only, focus visible at every step', async
     const next = run.moves[i + 1]!.kind === 'continue' ? page.getByRole('button', { name: 'Continue', exact: true }) : page.getByRole('article');
     await expect(next).toBeFocused();
     const focus = await focusIndicator(page);
-    expect(focus.visible && focus.focusVisible, `${where}: the ${run.moves[i + 1]!.kind === 'continue' ? 'Continue button' : 'scene'} shows that it has the focus`).toBe(true);
+    expect(
+      focus.visible && focus.focusVisible,
+      `${where}: the ${run.moves[i + 1]!.kind === 'continue' ? 'Continue button' : 'scene'} shows that it has the focus`,
+    ).toBe(true);
   }
 
   await expect(outcomeHeading(page, 'mutualFit')).toBeVisible();

@@ -29,11 +29,21 @@ interface State {
 const STATES: State[] = [
   { name: 'both like', outcome: 'mutualFit', breakers: [], totals: () => true },
   { name: 'the candidate walks at a total of 0', outcome: 'candidateDeclines', breakers: [], totals: (_, c) => c === 0 },
-  { name: 'the candidate walks through a deal-breaker despite a positive total', outcome: 'candidateDeclines', breakers: ['candidate'], totals: (_, c) => c > 0 },
+  {
+    name: 'the candidate walks through a deal-breaker despite a positive total',
+    outcome: 'candidateDeclines',
+    breakers: ['candidate'],
+    totals: (_, c) => c > 0,
+  },
   { name: 'the employer passes at a total of 0', outcome: 'employerDeclines', breakers: [], totals: (e) => e === 0 },
   { name: 'the employer passes through a deal-breaker despite a positive total', outcome: 'employerDeclines', breakers: ['employer'], totals: (e) => e > 0 },
   { name: 'neither, both at 0', outcome: 'noFit', breakers: [], totals: (e, c) => e === 0 && c === 0 },
-  { name: 'neither, through two deal-breakers despite positive totals', outcome: 'noFit', breakers: ['employer', 'candidate'], totals: (e, c) => e > 0 && c > 0 },
+  {
+    name: 'neither, through two deal-breakers despite positive totals',
+    outcome: 'noFit',
+    breakers: ['employer', 'candidate'],
+    totals: (e, c) => e > 0 && c > 0,
+  },
 ];
 
 interface Found {
@@ -50,7 +60,7 @@ function runsFor(): Map<State, Found> {
   if (found) return found;
   found = new Map();
   const stack: number[][] = [[]];
-  for (let played = 0; stack.length && found.size < STATES.length && played < 5000; ) {
+  for (let played = 0; stack.length && found.size < STATES.length && played < 5000;) {
     const prefix = stack.pop()!;
     let next: number[] | undefined;
     const { actor } = playThrough(afterInterview, 'both', ({ scene, offered, index }) => {
@@ -117,7 +127,9 @@ for (const state of STATES) {
     const [employer, candidate] = [run!.verdict.totals.employer, run!.verdict.totals.candidate].map((n) => signed(n).replace('+', '\\+'));
     const picture = page.getByRole('img', { name: /^This run ended in the/ });
     await expect(picture).toHaveAccessibleName(
-      new RegExp(`^This run ended in the ${QUADRANT_OF[state.outcome]}: ${OUTCOME_INFO[state.outcome].title}\\. The employer’s view of the candidate totals ${employer}; the candidate’s view of the employer totals ${candidate}\\.`),
+      new RegExp(
+        `^This run ended in the ${QUADRANT_OF[state.outcome]}: ${OUTCOME_INFO[state.outcome].title}\\. The employer’s view of the candidate totals ${employer}; the candidate’s view of the employer totals ${candidate}\\.`,
+      ),
     );
     for (const side of state.breakers) await expect(picture).toHaveAccessibleName(new RegExp(`A deal-breaker decided the ${side}’s side: `));
     if (!state.breakers.length) await expect(picture).not.toHaveAccessibleName(/deal-breaker/);

@@ -7,23 +7,11 @@
 import { encodeShare } from '../../src/lib/share/link.ts';
 import { sceneChoiceEvents } from '../../src/lib/engine/playthrough.ts';
 import { expect, test } from './fixtures.ts';
-import {
-  checkScreen,
-  fork,
-  OUTCOME_INFO,
-  openScenario,
-  outcomeHeading,
-  plan,
-  playMoves,
-  scenario,
-  startPlaying,
-  stepLine,
-} from './support.ts';
+import { checkScreen, fork, OUTCOME_INFO, openScenario, outcomeHeading, plan, playMoves, scenario, startPlaying, stepLine } from './support.ts';
 
 test.use({ serviceWorkers: 'block' });
 
 const phoneScreen = scenario('phone-screen');
-
 
 test('library, scenario screen, and play in coach mode with feedback and undo', async ({ page }) => {
   await page.goto('/');
@@ -96,9 +84,7 @@ test('pass-and-play: the hand-over and a player’s turn with a private note', a
 
 test('a shared run, with the notice that the scenario has changed since', async ({ page }) => {
   const run = plan(phoneScreen, 'candidate', 'employerDeclines')!;
-  const picks = run.path
-    .filter((step) => step.by === 'player')
-    .map((step) => sceneChoiceEvents(phoneScreen.machine.states[step.scene]!).indexOf(step.event));
+  const picks = run.path.filter((step) => step.by === 'player').map((step) => sceneChoiceEvents(phoneScreen.machine.states[step.scene]!).indexOf(step.event));
   // The link says the run ended differently when it was made, as if the scenario had changed since.
   const code = encodeShare({ scenarioId: phoneScreen.id, seat: 'candidate', picks, outcome: 'mutualFit' });
   await page.goto(`/#/replay/${code}`);
@@ -120,7 +106,9 @@ test('message screens: a page that does not exist, a damaged link, and damaged s
 
   await page.evaluate(() => localStorage.setItem('osotd:v1:discovered', 'not json at all'));
   await page.goto('/');
-  await expect(page.getByRole('alert').filter({ hasText: 'About your saved progress' })).toContainText('The outcomes you have discovered could not be read (it is not valid JSON). It was set aside, not deleted');
+  await expect(page.getByRole('alert').filter({ hasText: 'About your saved progress' })).toContainText(
+    'The outcomes you have discovered could not be read (it is not valid JSON). It was set aside, not deleted',
+  );
   await checkScreen(page, 'notice-damaged-data');
 });
 

@@ -116,9 +116,7 @@ export async function startPlaying(page: Page, mode: 'coach' | 'realistic', seat
 export async function playMoves(page: Page, moves: readonly Move[], firstStep = 1): Promise<void> {
   for (const [i, move] of moves.entries()) {
     const button =
-      move.kind === 'choose'
-        ? page.getByRole('button', { name: move.label, exact: true })
-        : page.getByRole('button', { name: 'Continue', exact: true });
+      move.kind === 'choose' ? page.getByRole('button', { name: move.label, exact: true }) : page.getByRole('button', { name: 'Continue', exact: true });
     const what = move.kind === 'choose' ? `the choice “${move.label}”` : 'Continue';
     await expect(button, `step ${firstStep + i}: ${what} is on screen`).toBeVisible();
     await button.click();
@@ -142,9 +140,7 @@ export async function focusIndicator(page: Page): Promise<{ tag: string; name: s
     const box = el.getBoundingClientRect();
     return {
       tag: el.tagName.toLowerCase(),
-      name: (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '')
-        .trim()
-        .replace(/\s+/g, ' '),
+      name: (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '').trim().replace(/\s+/g, ' '),
       visible: (outline || shadow) && box.width > 0 && box.height > 0,
       focusVisible: el.matches(':focus-visible'),
     };
@@ -205,10 +201,16 @@ export async function checkScreen(page: Page, name: string, known: KnownIssue[] 
 
   for (const { where, violations } of runs) {
     const isKnown = (line: string) => known.some((k) => line.startsWith(`${k.rule}:`));
-    expect(violations.filter((line) => !isKnown(line)), `axe on "${name}" at ${where}`).toEqual([]);
+    expect(
+      violations.filter((line) => !isKnown(line)),
+      `axe on "${name}" at ${where}`,
+    ).toEqual([]);
     // Reflow is checked at the phone width only.
     for (const issue of known.filter((k) => k.rule !== 'reflow' || where.startsWith('360'))) {
-      expect(violations.some((line) => line.startsWith(`${issue.rule}:`)), `known issue "${issue.rule}" no longer on "${name}" at ${where}: remove it from the test`).toBe(true);
+      expect(
+        violations.some((line) => line.startsWith(`${issue.rule}:`)),
+        `known issue "${issue.rule}" no longer on "${name}" at ${where}: remove it from the test`,
+      ).toBe(true);
     }
   }
   for (const issue of known) test.info().annotations.push({ type: 'known axe issue', description: `${name}: ${issue.rule}: ${issue.why}` });

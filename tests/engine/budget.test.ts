@@ -108,7 +108,12 @@ describe('the service worker', () => {
     const { version, files } = precache();
     expect(version).toMatch(/^[0-9a-f]{16}$/);
     const hash = createHash('sha256');
-    for (const file of files) hash.update(file).update('\0').update(readFileSync(join(appDir, file))).update('\0');
+    for (const file of files)
+      hash
+        .update(file)
+        .update('\0')
+        .update(readFileSync(join(appDir, file)))
+        .update('\0');
     expect(hash.digest('hex').slice(0, 16)).toBe(version);
   });
 
@@ -125,7 +130,11 @@ describe('the installable app', () => {
     expect(manifest).toMatchObject({ name: 'Other Side of the Desk', start_url: './', display: 'standalone' });
     const png = (size: string, purpose: string) =>
       manifest.icons.find((i: { sizes: string; type: string; purpose: string }) => i.sizes === size && i.type === 'image/png' && i.purpose === purpose);
-    for (const [size, purpose] of [['192x192', 'any'], ['512x512', 'any'], ['512x512', 'maskable']] as const) {
+    for (const [size, purpose] of [
+      ['192x192', 'any'],
+      ['512x512', 'any'],
+      ['512x512', 'maskable'],
+    ] as const) {
       const icon = png(size, purpose);
       expect(icon, `${size} ${purpose} icon`).toBeDefined();
       const bytes = readFileSync(join('public', icon.src));

@@ -100,7 +100,9 @@ describe('npm run scenarios on the files authors get wrong (issue 12)', () => {
     const [path] = writeFiles([LEAVABLE_LOOP]);
     const { code, stdout } = scenarios(path!);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/employer's seat: \d+ states, \d+ distinct endings, shares ESTIMATED from 4000 random plays \(loops make the paths endless\), 95% intervals/);
+    expect(stdout).toMatch(
+      /employer's seat: \d+ states, \d+ distinct endings, shares ESTIMATED from 4000 random plays \(loops make the paths endless\), 95% intervals/,
+    );
     expect(stdout).toMatch(/mutualFit\s+\d+\.\d% \(\d+\.\d%–\d+\.\d%\)/);
     expect(stdout).toContain('0 of 1 scenario files valid and complete; 1 valid, with outcome shares only estimated by random play');
     expect(stdout).not.toContain('1 of 1 scenario files valid and complete');
@@ -142,7 +144,7 @@ describe('npx tsx src/cli/gameability.ts', () => {
     }
   }
 
-  it('prints each seat\'s strategy outcomes and every judgement word, and exits 1 when a rule is broken', () => {
+  it("prints each seat's strategy outcomes and every judgement word, and exits 1 when a rule is broken", () => {
     const { code, stdout } = gameabilityCli('tests/fixtures/valid-call.json');
     expect(code).toBe(1);
     expect(stdout).toMatch(/employer's seat:\n\s+always the longest label\s+→ employerDeclines/);

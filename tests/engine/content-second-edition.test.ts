@@ -34,7 +34,11 @@ function load(name: string, change: (data: any) => void = () => {}): Scenario {
 const contentOf = (s: Scenario) => checkContent(s, analyseScenario(s));
 const findingsOf = (s: Scenario) => secondEditionFindings(s, analyseScenario(s));
 const choicesOf = (data: any) =>
-  Object.values<any>(data.machine.states).flatMap((scene) => Object.entries<any>(scene.on ?? {}).filter(([e]) => e !== 'continue').map(([, c]) => c));
+  Object.values<any>(data.machine.states).flatMap((scene) =>
+    Object.entries<any>(scene.on ?? {})
+      .filter(([e]) => e !== 'continue')
+      .map(([, c]) => c),
+  );
 
 describe('the second-edition rules for one scenario', () => {
   it('pass a scenario that branches, has four endings, gives reasons and reads at grade 8–10', () => {
@@ -84,7 +88,11 @@ describe('the second-edition rules for one scenario', () => {
       for (const c of choicesOf(data)) c.meta.feedback = 'That was fine. It shows some courtesy. You kept it short and kind.';
       for (const scene of Object.values<any>(data.machine.states)) scene.meta.text = ['The call goes on. She waits. He talks.'];
     });
-    expect(contentOf(s).some((p) => /^the scene text and feedback read at grade -?\d+\.\d \(Flesch–Kincaid\); write for grade 8–10 \(checked within 7\.5–11\)$/.test(p))).toBe(true);
+    expect(
+      contentOf(s).some((p) =>
+        /^the scene text and feedback read at grade -?\d+\.\d \(Flesch–Kincaid\); write for grade 8–10 \(checked within 7\.5–11\)$/.test(p),
+      ),
+    ).toBe(true);
   });
 
   it('are advice, not problems, for a file in a format before 3', () => {
@@ -116,7 +124,9 @@ describe('the second-edition rules for the library', () => {
     const library = checkLibrarySecondEdition([a, b]);
     expect(library.strict).toBe(true);
     expect(library.problems).toHaveLength(1);
-    expect(library.problems[0]).toMatch(/^near-duplicate passages: second-edition-(good|copied-ending) scene "endMutual" → line 1 and second-edition-(good|copied-ending) scene "endMutual" → line 1 share \d+ runs of words/);
+    expect(library.problems[0]).toMatch(
+      /^near-duplicate passages: second-edition-(good|copied-ending) scene "endMutual" → line 1 and second-edition-(good|copied-ending) scene "endMutual" → line 1 share \d+ runs of words/,
+    );
   });
 
   it('do not compare a scenario with itself', () => {

@@ -53,7 +53,8 @@ describe('the content check', () => {
     delete choice.meta.feedback;
     const result = validateScenario(data);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((p) => `${p.where}: ${p.message}`)).toContain(`scene "${scene}" → choice "${event}" → meta → feedback: is missing`);
+    if (!result.ok)
+      expect(result.problems.map((p) => `${p.where}: ${p.message}`)).toContain(`scene "${scene}" → choice "${event}" → meta → feedback: is missing`);
   });
 
   it('fails when an outcome share leaves its bounds (fixture: tests/fixtures/incomplete.json)', () => {

@@ -30,7 +30,15 @@ function valid(data: unknown): Scenario {
  * So mutualFit 2/8, candidateDeclines 1/8, employerDeclines 1/8, noFit 4/8.
  */
 function tinyScenario(labels: Partial<Record<'hello' | 'silence' | 'nothing' | 'team' | 'pay' | 'leave', string>> = {}) {
-  const l = { hello: 'Say hello and thank them', silence: 'Say nothing at all for a while', nothing: 'Ask nothing', team: 'Ask about the team', pay: 'Ask about pay', leave: 'Leave', ...labels };
+  const l = {
+    hello: 'Say hello and thank them',
+    silence: 'Say nothing at all for a while',
+    nothing: 'Ask nothing',
+    team: 'Ask about the team',
+    pay: 'Ask about pay',
+    leave: 'Leave',
+    ...labels,
+  };
   return valid(
     fakeScenario({
       seats: ['candidate'],
@@ -177,7 +185,9 @@ describe('the gameability content rules', () => {
   });
 
   it('fails a library in which always taking the longest label wins on more than a quarter of the seats', () => {
-    const longWins = gameability(tinyScenario({ hello: 'Say hello to everyone on the call and thank them', team: 'Ask what the team is working on this quarter' }));
+    const longWins = gameability(
+      tinyScenario({ hello: 'Say hello to everyone on the call and thank them', team: 'Ask what the team is working on this quarter' }),
+    );
     expect(longWins.seats[0]!.strategies.longest.outcome).toBe('mutualFit');
     const longLoses = gameability(tinyScenario());
     expect(checkLibraryGameability([longWins, longWins, longWins, longWins])).toContain(

@@ -68,13 +68,26 @@ describe('checking combined conditions', () => {
     ['an "and" of one condition', and(asked), `${at} → params → all: "and" needs at least 2 conditions (for one, write the condition itself)`],
     ['an "or" of nine conditions', or(...Array<Guard>(9).fill(asked)), `${at} → params → any: "or" takes at most 8 conditions`],
     ['an "and" whose conditions are not a list', { type: 'and', params: { all: asked } }, `${at} → params → all: "and" takes a list of conditions`],
-    ['a "not" given a list', { type: 'not', params: { condition: [asked, doubt] } }, `${at} → params → condition: is a list; one condition goes here (to combine several, use "and" or "or")`],
-    ['a typo inside an "and"', and(asked, { type: 'flagIsSet', params: { flag: 'x' } } as never),
-      `${at} → params → condition 2 → type: there is no condition called "flagIsSet"; use one of "ledgerAtLeast", "ledgerBelow", "flagSet", "flagUnset", "dealBroken", "and", "or", "not"`],
-    ['an unknown dimension inside an "or"', or(asked, { type: 'ledgerBelow', params: { ledger: 'employer', dimension: 'charm', value: 1 } } as never),
-      `${at} → params → condition 2 → params → dimension: "charm" is not a dimension; use one of "courtesy", "communication", "commonSense"`],
-    ['nesting one level too deep', nested(MAX_GUARD_DEPTH + 1),
-      `${at}${' → params → condition'.repeat(MAX_GUARD_DEPTH)} → type: "and", "or" and "not" nest at most 4 deep; this "not" is one level too deep (write the condition more simply)`],
+    [
+      'a "not" given a list',
+      { type: 'not', params: { condition: [asked, doubt] } },
+      `${at} → params → condition: is a list; one condition goes here (to combine several, use "and" or "or")`,
+    ],
+    [
+      'a typo inside an "and"',
+      and(asked, { type: 'flagIsSet', params: { flag: 'x' } } as never),
+      `${at} → params → condition 2 → type: there is no condition called "flagIsSet"; use one of "ledgerAtLeast", "ledgerBelow", "flagSet", "flagUnset", "dealBroken", "and", "or", "not"`,
+    ],
+    [
+      'an unknown dimension inside an "or"',
+      or(asked, { type: 'ledgerBelow', params: { ledger: 'employer', dimension: 'charm', value: 1 } } as never),
+      `${at} → params → condition 2 → params → dimension: "charm" is not a dimension; use one of "courtesy", "communication", "commonSense"`,
+    ],
+    [
+      'nesting one level too deep',
+      nested(MAX_GUARD_DEPTH + 1),
+      `${at}${' → params → condition'.repeat(MAX_GUARD_DEPTH)} → type: "and", "or" and "not" nest at most 4 deep; this "not" is one level too deep (write the condition more simply)`,
+    ],
   ])('explains %s in words', (_name, guard, expected) => {
     expect(problemsWith(guard)).toEqual([expected]);
   });
@@ -98,8 +111,14 @@ function waitingScenario(change: (states: any) => void = () => {}): Scenario {
     start: {
       meta: { speaker: 'candidate', text: ['The candidate is running late.'], decides: 'candidate' },
       on: {
-        'choice.askWait': choice('answer', 'Ask to start ten minutes later', [{ type: 'setFlag', params: { flag: 'asked' } }, impress('employer', 'courtesy', 1)]),
-        'choice.askVague': choice('answer', 'Ask to start later, without a reason', [{ type: 'setFlag', params: { flag: 'asked' } }, impress('employer', 'communication', -2)]),
+        'choice.askWait': choice('answer', 'Ask to start ten minutes later', [
+          { type: 'setFlag', params: { flag: 'asked' } },
+          impress('employer', 'courtesy', 1),
+        ]),
+        'choice.askVague': choice('answer', 'Ask to start later, without a reason', [
+          { type: 'setFlag', params: { flag: 'asked' } },
+          impress('employer', 'communication', -2),
+        ]),
         'choice.silent': choice('answer', 'Join late without a word', [impress('employer', 'courtesy', -2)]),
       },
     },
@@ -107,10 +126,15 @@ function waitingScenario(change: (states: any) => void = () => {}): Scenario {
       meta: { speaker: 'narrator', text: ['The employer weighs it up.'] },
       on: {
         continue: [
-          { target: 'turnedDown', guard: and(asked, doubt), actions: [
-            { type: 'dealBreaker', params: { ledger: 'employer', reason: 'Asked to wait, with no reason given.' } },
-            impress('candidate', 'courtesy', 1),
-          ], reason: 'The employer says no, kindly and clearly.' },
+          {
+            target: 'turnedDown',
+            guard: and(asked, doubt),
+            actions: [
+              { type: 'dealBreaker', params: { ledger: 'employer', reason: 'Asked to wait, with no reason given.' } },
+              impress('candidate', 'courtesy', 1),
+            ],
+            reason: 'The employer says no, kindly and clearly.',
+          },
           { target: 'interview' },
         ],
       },
@@ -159,7 +183,10 @@ describe('analysing combined conditions', () => {
     const scenario = waitingScenario((states) => {
       states.start.on = {
         'choice.askCurtly': choice('answer', 'Ask to wait, curtly', [{ type: 'setFlag', params: { flag: 'asked' } }, impress('employer', 'courtesy', -1)]),
-        'choice.askVaguely': choice('answer', 'Ask to wait, vaguely', [{ type: 'setFlag', params: { flag: 'asked' } }, impress('employer', 'communication', -1)]),
+        'choice.askVaguely': choice('answer', 'Ask to wait, vaguely', [
+          { type: 'setFlag', params: { flag: 'asked' } },
+          impress('employer', 'communication', -1),
+        ]),
       };
       states.answer.on.continue[0].guard = and(asked, not({ type: 'ledgerAtLeast', params: { ledger: 'employer', dimension: 'communication', value: 0 } }));
     });

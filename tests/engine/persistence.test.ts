@@ -32,7 +32,13 @@ function finishedRun(store: SaveStore, outcome: 'mutualFit' | 'noFit' = 'mutualF
   store.putRun(full);
   return full;
 }
-const start = (seat: 'employer' | 'candidate' | 'both', mode: 'coach' | 'realistic' = 'coach') => ({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat, mode, seed: 3 });
+const start = (seat: 'employer' | 'candidate' | 'both', mode: 'coach' | 'realistic' = 'coach') => ({
+  scenarioId: 'fake-call',
+  scenarioTitle: 'A short call',
+  seat,
+  mode,
+  seed: 3,
+});
 
 describe('SaveStore', () => {
   it('keeps a run, as its choices, across a reload', () => {
@@ -133,7 +139,9 @@ describe('corrupted saves', () => {
     expect(reloaded.problems[0]!.message).toBe(
       'Your run of “A short call” could not be read (it is not valid JSON). It was set aside, not deleted: “Your data” lets you download it or try to restore it.',
     );
-    expect(listSetAside(reloaded.records)).toEqual([expect.objectContaining({ key: KEYS.run('broken'), why: 'it is not valid JSON', text: expect.stringContaining('"snapsh') })]);
+    expect(listSetAside(reloaded.records)).toEqual([
+      expect.objectContaining({ key: KEYS.run('broken'), why: 'it is not valid JSON', text: expect.stringContaining('"snapsh') }),
+    ]);
     expect(storage.getItem(KEYS.run('broken'))).toBeNull();
     expect(reloaded.runs.get(run.id)).toEqual(run);
     expect(reloaded.history).toHaveLength(1);
@@ -149,7 +157,9 @@ describe('corrupted saves', () => {
     });
     expect(reloaded.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^Your list of finished runs could not be read \(part of it is damaged \(runs\.0\.runId: .*\)\)\. It was set aside, not deleted/),
-      expect.stringMatching(/^The outcomes you have discovered could not be read \(part of it is damaged \(scenarios\.fake-call\.employer\.0: .*\)\)\. It was set aside, not deleted/),
+      expect.stringMatching(
+        /^The outcomes you have discovered could not be read \(part of it is damaged \(scenarios\.fake-call\.employer\.0: .*\)\)\. It was set aside, not deleted/,
+      ),
       expect.stringMatching(/^Your settings could not be read \(it could not be brought up to date \(not an object\)\)\. It was set aside, not deleted/),
     ]);
     expect(reloaded.runs.size).toBe(1);
@@ -205,7 +215,12 @@ describe('saves from version 0', () => {
   const played = playChoices(scenario, 'candidate', choices.slice(0, 1));
   // A version-0 run kept its latest XState snapshot: the parts the migration reads.
   const done = played.actor.getSnapshot();
-  const latest = { status: done.status, value: done.value, output: done.output, context: { seat: 'candidate', seed: 1, steps: played.steps.map(({ scene, event, side, auto }) => ({ scene, event, side, auto })) } };
+  const latest = {
+    status: done.status,
+    value: done.value,
+    output: done.output,
+    context: { seat: 'candidate', seed: 1, steps: played.steps.map(({ scene, event, side, auto }) => ({ scene, event, side, auto })) },
+  };
 
   function v0Storage() {
     return memoryStorage({
@@ -222,11 +237,26 @@ describe('saves from version 0', () => {
     expect(store.problems).toEqual([]);
     expect(store.settings).toEqual({ version: 1, mode: 'realistic' });
     expect(store.history).toEqual([
-      { runId: 'old-0', scenarioId: 'fake-call', scenarioTitle: 'fake-call', seat: 'employer', outcome: 'noFit', finishedAt: Date.parse('2025-02-28T09:30:00Z') },
+      {
+        runId: 'old-0',
+        scenarioId: 'fake-call',
+        scenarioTitle: 'fake-call',
+        seat: 'employer',
+        outcome: 'noFit',
+        finishedAt: Date.parse('2025-02-28T09:30:00Z'),
+      },
     ]);
     expect(store.discovered['fake-call']!.employer).toEqual(['noFit']);
     const run = store.runs.get('old1')!;
-    expect(run).toMatchObject({ version: 2, seat: 'candidate', mode: 'coach', startedAt: Date.parse('2025-03-01T10:00:00Z'), holder: null, choices: choices.slice(0, 1), outcome: done.output?.outcome ?? null });
+    expect(run).toMatchObject({
+      version: 2,
+      seat: 'candidate',
+      mode: 'coach',
+      startedAt: Date.parse('2025-03-01T10:00:00Z'),
+      holder: null,
+      choices: choices.slice(0, 1),
+      outcome: done.output?.outcome ?? null,
+    });
     expect(JSON.parse(storage.getItem(KEYS.run('old1'))!).version).toBe(2);
     for (const key of [KEYS.history, KEYS.discovered, KEYS.settings]) {
       expect(JSON.parse(storage.getItem(key)!).version, key).toBe(1);
@@ -271,7 +301,9 @@ describe('openRun', () => {
     // Calling on time now breaks a deal for the candidate.
     const truncated = run;
     const input = fakeScenario() as unknown as { machine: { states: { start: { on: Record<string, { actions: unknown[] }> } } } };
-    input.machine.states.start.on['choice.onTime']!.actions = [{ type: 'dealBreaker', params: { ledger: 'candidate', reason: 'The call came from a withheld number.' } }];
+    input.machine.states.start.on['choice.onTime']!.actions = [
+      { type: 'dealBreaker', params: { ledger: 'candidate', reason: 'The call came from a withheld number.' } },
+    ];
     const tweaked = validateScenario(input);
     if (!tweaked.ok) throw new Error('invalid');
     expect(openRun(tweaked.scenario, truncated)).toEqual({ ok: false, reason: 'replaying its choices no longer leads to where it stopped' });

@@ -16,7 +16,9 @@ import { OUTCOMES } from '../../src/lib/engine/ledger.ts';
 import { replay } from '../../src/lib/engine/run.ts';
 import { formatProblems, validateScenarioText } from '../../src/lib/engine/validate.ts';
 
-const files = readdirSync('scenarios').filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const reports: GameabilityReport[] = [];
 const scenarios: Scenario[] = [];
 

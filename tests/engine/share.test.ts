@@ -15,7 +15,8 @@ function valid(input: unknown): Scenario {
   return v.scenario;
 }
 const scenario = valid(fakeScenario());
-const DAMAGED = 'This link is incomplete or damaged: it may have been cut short when it was copied. Ask for the link again, or choose a scenario from the library.';
+const DAMAGED =
+  'This link is incomplete or damaged: it may have been cut short when it was copied. Ask for the link again, or choose a scenario from the library.';
 
 describe('share links', () => {
   it('encodes a run compactly and decodes it back', () => {
@@ -38,7 +39,10 @@ describe('share links', () => {
   });
 
   it('says a link from another version of the app cannot be read', () => {
-    expect(decodeShare('2.phone-screen.e.01.m')).toEqual({ ok: false, message: 'This link was made by a different version of the app, and this one cannot read it.' });
+    expect(decodeShare('2.phone-screen.e.01.m')).toEqual({
+      ok: false,
+      message: 'This link was made by a different version of the app, and this one cannot read it.',
+    });
   });
 
   it('refuses an option it cannot write in one character', () => {

@@ -16,41 +16,77 @@ describe('scenario validation', () => {
   });
 
   it.each<[string, (s: any) => void, string]>([
-    ['a typo in a target scene', (s) => (s.machine.states.start.on['choice.late'].target = 'answr'),
-      'scene "start" → choice "choice.late" → target: there is no scene called "answr" (did you mean "answer"?)'],
-    ['an effect on an unknown dimension', (s) => (s.machine.states.answer.on['choice.prepared'].actions[0].params.dimension = 'charm'),
-      'scene "answer" → choice "choice.prepared" → effect 1 → dimension: "charm" is not a dimension; use one of "courtesy", "communication", "commonSense"'],
-    ['an unknown effect', (s) => (s.machine.states.wrap.on['choice.warm'].actions[0].type = 'impres'),
-      'scene "wrap" → choice "choice.warm" → effect 1 → type: there is no effect called "impres"; use one of "impress", "dealBreaker", "setFlag", "clearFlag"'],
-    ['an unknown condition', (s) => (s.machine.states.answer.meta.npc[0].guard.type = 'flagIsSet'),
-      'scene "answer" → npc rule 1 → guard → type: there is no condition called "flagIsSet"; use one of "ledgerAtLeast", "ledgerBelow", "flagSet", "flagUnset", "dealBroken", "and", "or", "not"'],
-    ['an unknown initial scene', (s) => (s.machine.initial = 'begin'),
-      'machine → initial: there is no scene called "begin"'],
-    ['a speaker not in the cast', (s) => (s.machine.states.start.meta.speaker = 'boss'),
-      'scene "start" → speaker: "boss" is not in the cast; use "narrator" or one of "employer", "candidate"'],
-    ['a missing label', (s) => delete s.machine.states.start.on['choice.late'].meta.label,
-      'scene "start" → choice "choice.late" → meta → label: is missing'],
-    ['an empty feedback', (s) => (s.machine.states.start.on['choice.late'].meta.feedback = '  '),
-      'scene "start" → choice "choice.late" → meta → feedback: the feedback must not be empty'],
-    ['an amount out of range', (s) => (s.machine.states.start.on['choice.onTime'].actions[0].params.by = 9),
-      'scene "start" → choice "choice.onTime" → effect 1 → by: "by" must be between -5 and 5'],
-    ['a seat that does not exist', (s) => (s.seats = ['employer', 'interviewer']),
-      'seat 2: must be "employer" or "candidate"'],
-    ['a choice event without the prefix', (s) => {
-      s.machine.states.wrap.on['warmly'] = s.machine.states.wrap.on['choice.warm'];
-    }, 'scene "wrap" → choice "warmly": a choice event must be named "choice.<name>" (letters, digits, - or _)'],
-    ['a rule for a choice that does not exist', (s) => (s.machine.states.answer.meta.npc[2].choose = 'choice.prepare'),
-      'scene "answer" → npc rule 3 → choose: "choice.prepare" is not a choice of this scene (did you mean "choice.prepared"?)'],
-    ['a missing fallback rule', (s) => s.machine.states.answer.meta.npc.pop(),
-      'scene "answer" → npc rule 2: the last rule must have no guard, so the scenario always has a choice to make'],
-    ['no rules where the scenario must decide', (s) => delete s.machine.states.start.meta.npc,
-      'scene "start" → npc: is missing: when a person plays the candidate, the scenario must decide for the employer here'],
-    ['choices without a decider', (s) => delete s.machine.states.wrap.meta.decides,
-      'scene "wrap" → decides: is missing: the scene has choices, so say which side makes them'],
-    ['a final scene with choices', (s) => (s.machine.states.end.on = { continue: { target: 'start' } }),
-      'scene "end" → on: a final scene ends the interview and cannot have choices or continue'],
-    ['an unknown field', (s) => (s.machine.states.start.meta.mood = 'tense'),
-      'scene "start": has a field it does not know: "mood"'],
+    [
+      'a typo in a target scene',
+      (s) => (s.machine.states.start.on['choice.late'].target = 'answr'),
+      'scene "start" → choice "choice.late" → target: there is no scene called "answr" (did you mean "answer"?)',
+    ],
+    [
+      'an effect on an unknown dimension',
+      (s) => (s.machine.states.answer.on['choice.prepared'].actions[0].params.dimension = 'charm'),
+      'scene "answer" → choice "choice.prepared" → effect 1 → dimension: "charm" is not a dimension; use one of "courtesy", "communication", "commonSense"',
+    ],
+    [
+      'an unknown effect',
+      (s) => (s.machine.states.wrap.on['choice.warm'].actions[0].type = 'impres'),
+      'scene "wrap" → choice "choice.warm" → effect 1 → type: there is no effect called "impres"; use one of "impress", "dealBreaker", "setFlag", "clearFlag"',
+    ],
+    [
+      'an unknown condition',
+      (s) => (s.machine.states.answer.meta.npc[0].guard.type = 'flagIsSet'),
+      'scene "answer" → npc rule 1 → guard → type: there is no condition called "flagIsSet"; use one of "ledgerAtLeast", "ledgerBelow", "flagSet", "flagUnset", "dealBroken", "and", "or", "not"',
+    ],
+    ['an unknown initial scene', (s) => (s.machine.initial = 'begin'), 'machine → initial: there is no scene called "begin"'],
+    [
+      'a speaker not in the cast',
+      (s) => (s.machine.states.start.meta.speaker = 'boss'),
+      'scene "start" → speaker: "boss" is not in the cast; use "narrator" or one of "employer", "candidate"',
+    ],
+    ['a missing label', (s) => delete s.machine.states.start.on['choice.late'].meta.label, 'scene "start" → choice "choice.late" → meta → label: is missing'],
+    [
+      'an empty feedback',
+      (s) => (s.machine.states.start.on['choice.late'].meta.feedback = '  '),
+      'scene "start" → choice "choice.late" → meta → feedback: the feedback must not be empty',
+    ],
+    [
+      'an amount out of range',
+      (s) => (s.machine.states.start.on['choice.onTime'].actions[0].params.by = 9),
+      'scene "start" → choice "choice.onTime" → effect 1 → by: "by" must be between -5 and 5',
+    ],
+    ['a seat that does not exist', (s) => (s.seats = ['employer', 'interviewer']), 'seat 2: must be "employer" or "candidate"'],
+    [
+      'a choice event without the prefix',
+      (s) => {
+        s.machine.states.wrap.on['warmly'] = s.machine.states.wrap.on['choice.warm'];
+      },
+      'scene "wrap" → choice "warmly": a choice event must be named "choice.<name>" (letters, digits, - or _)',
+    ],
+    [
+      'a rule for a choice that does not exist',
+      (s) => (s.machine.states.answer.meta.npc[2].choose = 'choice.prepare'),
+      'scene "answer" → npc rule 3 → choose: "choice.prepare" is not a choice of this scene (did you mean "choice.prepared"?)',
+    ],
+    [
+      'a missing fallback rule',
+      (s) => s.machine.states.answer.meta.npc.pop(),
+      'scene "answer" → npc rule 2: the last rule must have no guard, so the scenario always has a choice to make',
+    ],
+    [
+      'no rules where the scenario must decide',
+      (s) => delete s.machine.states.start.meta.npc,
+      'scene "start" → npc: is missing: when a person plays the candidate, the scenario must decide for the employer here',
+    ],
+    [
+      'choices without a decider',
+      (s) => delete s.machine.states.wrap.meta.decides,
+      'scene "wrap" → decides: is missing: the scene has choices, so say which side makes them',
+    ],
+    [
+      'a final scene with choices',
+      (s) => (s.machine.states.end.on = { continue: { target: 'start' } }),
+      'scene "end" → on: a final scene ends the interview and cannot have choices or continue',
+    ],
+    ['an unknown field', (s) => (s.machine.states.start.meta.mood = 'tense'), 'scene "start": has a field it does not know: "mood"'],
     ['a wrong format version', (s) => (s.format = 4), 'format: "format" must be 3 (or 1 or 2 for files written before format 3)'],
   ])('explains %s', (_name, change, expected) => {
     expect(problemsAfter(change)).toContain(expected);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OUTCOME_INFO } from '../../src/lib/engine/ledger.ts';
 import { exportReport, toCsv, toJson, toMarkdown, REPORT_FORMAT } from '../../src/lib/facilitator/export.ts';
 import { buildSessionReport } from '../../src/lib/facilitator/report.ts';
-import { decide, scenario, startSession } from './support.ts';
+import { decide, startSession } from './support.ts';
 
 /**
  * A played session: the room (employer) calls late after a 3–3 tie broken by the facilitator, the
@@ -56,11 +56,15 @@ describe('session report exports', () => {
     expect(text).toMatch(/\| 1 \| The call is due at ten\. \| The room \| Call ten minutes late \| the facilitator, breaking a tie \| 1 minute \|/);
     expect(text).toMatch(/\| 2 \| Tell me about an alert you handled\. \| Candidate \(the scenario\) \| Answer in generalities \|/);
     expect(text).toContain('| Call on time | 3 | tied |');
-    expect(text).toContain('"Call on time" (3 votes), would have moved the candidate\'s view of the employer by +2, and led to this ending: the candidate walks away.');
+    expect(text).toContain(
+      '"Call on time" (3 votes), would have moved the candidate\'s view of the employer by +2, and led to this ending: the candidate walks away.',
+    );
     expect(text).toContain('| Call ten minutes late | 3 | chosen, tied |');
     expect(text).toContain('| Explain the next steps warmly | 8 |  |');
     expect(text).toContain('| End the call abruptly | 2 | chosen |');
-    expect(text).toContain('- Decision 2: the vote favoured "Explain the next steps warmly"; the facilitator chose "End the call abruptly": to show "abrupt" endings, too.');
+    expect(text).toContain(
+      '- Decision 2: the vote favoured "Explain the next steps warmly"; the facilitator chose "End the call abruptly": to show "abrupt" endings, too.',
+    );
   });
 
   it('CSV holds one row per step, per option voted on, and the outcome', () => {
@@ -69,7 +73,11 @@ describe('session report exports', () => {
     const col = (row: string[], name: string) => row[header.indexOf(name)];
     const kinds = rows.slice(1).map((r) => r[0]);
     expect(kinds).toEqual(['step', 'step', 'step', 'vote', 'vote', 'vote', 'vote', 'vote', 'vote', 'outcome']);
-    expect(rows.filter((r) => r[0] === 'step').map((r) => col(r, 'label'))).toEqual(['Call ten minutes late', 'Answer in generalities', 'End the call abruptly']);
+    expect(rows.filter((r) => r[0] === 'step').map((r) => col(r, 'label'))).toEqual([
+      'Call ten minutes late',
+      'Answer in generalities',
+      'End the call abruptly',
+    ]);
     const votes = rows.filter((r) => r[0] === 'vote').map((r) => [col(r, 'label'), col(r, 'votes'), col(r, 'chosen')]);
     expect(votes).toContainEqual(['Call ten minutes late', '3', 'yes']);
     expect(votes).toContainEqual(['Explain the next steps warmly', '8', 'no']);
@@ -120,14 +128,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r') continue;
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r') continue;
+    else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
   }
   return rows;
 }
@@ -230,7 +246,9 @@ describe('session report: times and scene names', () => {
   it('names a scene by its first line of speech, else its first sentence of some length', async () => {
     const { sceneTitle } = await import('../../src/lib/facilitator/report.ts');
     expect(sceneTitle(['Wednesday, 3 pm. Owen calls Kwame: "The team loved you. We\'d like to offer you the role."'])).toBe('“The team loved you.”');
-    expect(sceneTitle(['Wednesday.', 'Kwame is sitting in a hotel room between two days of testing.'])).toBe('Kwame is sitting in a hotel room between two days of testing.');
+    expect(sceneTitle(['Wednesday.', 'Kwame is sitting in a hotel room between two days of testing.'])).toBe(
+      'Kwame is sitting in a hotel room between two days of testing.',
+    );
     expect(sceneTitle(['Tuesday. A phishing page called "shift swap" is live.'])).toBe('A phishing page called "shift swap" is live.');
     expect(sceneTitle(['word '.repeat(40)], 30)).toBe('word word word word word…');
     expect(report.path[0]!.title).toBe('The call is due at ten.');

@@ -34,7 +34,15 @@ function browser() {
   const sessions: (string | null)[] = [];
   const open = (props: Partial<Props> & { otherWindow?: boolean } = {}) =>
     render(Harness, {
-      props: { scenario: s, store, channel: hub.factory, clock, download: (f: ExportFile) => files.push(f), onsession: (id: string | null) => sessions.push(id), ...props },
+      props: {
+        scenario: s,
+        store,
+        channel: hub.factory,
+        clock,
+        download: (f: ExportFile) => files.push(f),
+        onsession: (id: string | null) => sessions.push(id),
+        ...props,
+      },
     });
   return { clock, store, hub, files, open, sessions, scenario: s };
 }
@@ -121,7 +129,9 @@ describe('<FacilitatorApp> control view', { timeout: 30_000 }, () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Option' }), 'D: Start with a hard question');
     await user.type(screen.getByRole('textbox', { name: 'Reason (optional)' }), 'nobody picked it');
     await user.click(screen.getByRole('button', { name: 'Choose this option' }));
-    expect(votePanel().getByText(/Chosen:/).textContent).toBe('Chosen: Start with a hard question, by the facilitator, overriding the vote (nobody picked it).');
+    expect(votePanel().getByText(/Chosen:/).textContent).toBe(
+      'Chosen: Start with a hard question, by the facilitator, overriding the vote (nobody picked it).',
+    );
   });
 
   it('shows the timer, pauses it with T, and says when time is up', async () => {
@@ -163,11 +173,12 @@ describe('<FacilitatorApp> control view', { timeout: 30_000 }, () => {
     const report = screen.getByRole('region', { name: 'Session report' });
     expect(within(report).getByText(OUTCOME_INFO.noFit.title)).toBeInTheDocument();
     const path = within(report).getAllByRole('table')[0]!;
-    expect(within(path).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[3]!.textContent)).toEqual([
-      'Call ten minutes late',
-      'Answer in generalities',
-      'End the call abruptly',
-    ]);
+    expect(
+      within(path)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[3]!.textContent),
+    ).toEqual(['Call ten minutes late', 'Answer in generalities', 'End the call abruptly']);
     expect(within(report).getByRole('table', { name: /Decision 1: The room, step 1, 3 votes/ })).toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);
     for (const name of ['Save as Markdown', 'Save as CSV', 'Save as JSON']) await user.click(within(report).getByRole('button', { name }));
@@ -245,7 +256,11 @@ describe('<FacilitatorApp> presenter view', { timeout: 30_000 }, () => {
     expect(screenView.queryByRole('figure')).toBeNull(); // no running tally while hands are counted
     await user.click(controls.getByRole('button', { name: 'Close the vote' }));
     const chart = screenView.getByRole('figure', { name: 'The vote: 4 votes' });
-    expect(within(chart).getAllByRole('listitem').map((li) => li.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+    expect(
+      within(chart)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+    ).toEqual([
       'A Call on time 1 vote',
       'B Call ten minutes late 0 votes',
       'C Open with a snide remark 0 votes',
@@ -276,7 +291,11 @@ describe('<FacilitatorApp> presenter view', { timeout: 30_000 }, () => {
     await user.click(controls.getByRole('button', { name: 'Reveal the debrief' }));
     const debrief = within(presenter.container);
     expect(debrief.getByRole('heading', { level: 2, name: OUTCOME_INFO.mutualFit.title })).toBeInTheDocument();
-    expect(debrief.getByRole('img', { name: /^Where the room's interview ended The employer's view of the candidate ended at \+2, the candidate's view of the employer at \+3/ })).toBeInTheDocument();
+    expect(
+      debrief.getByRole('img', {
+        name: /^Where the room's interview ended The employer's view of the candidate ended at \+2, the candidate's view of the employer at \+3/,
+      }),
+    ).toBeInTheDocument();
     expect(debrief.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Employer team: Call on time (4 of 5 votes) (the turning point)',
       'Candidate team: Walk through a real alert (2 of 2 votes)',
@@ -288,7 +307,9 @@ describe('<FacilitatorApp> presenter view', { timeout: 30_000 }, () => {
     await user.click(controls.getByRole('button', { name: 'First step' }));
     expect(debrief.getByRole('heading', { name: 'Step 1 of 3: the turning point' })).toBeInTheDocument();
     expect(debrief.getByRole('figure', { name: "The room's vote: 5 votes" })).toBeInTheDocument();
-    expect(debrief.getByText(/“Call ten minutes late” \(1 vote\)/).textContent).toMatch(/would have moved the candidate's view of the employer by -1 and led to:/);
+    expect(debrief.getByText(/“Call ten minutes late” \(1 vote\)/).textContent).toMatch(
+      /would have moved the candidate's view of the employer by -1 and led to:/,
+    );
     expect(debrief.getByText('What Tomás Okafor thought:').parentElement!.textContent).toBe('What Tomás Okafor thought: Thoughts on: Call on time');
     await user.click(controls.getByRole('button', { name: 'Next step' }));
     expect(debrief.getByRole('heading', { name: 'Step 2 of 3' })).toBeInTheDocument();
@@ -369,11 +390,20 @@ describe('<FacilitatorApp> discussion prompts', { timeout: 30_000 }, () => {
     const clock = fakeClock();
     const user = userEvent.setup();
     render(Harness, {
-      props: { scenario: s, store: new SessionStore(memoryStorage(), clock.now), channel: new ChannelHub().factory, clock, download: () => {}, onsession: () => {} },
+      props: {
+        scenario: s,
+        store: new SessionStore(memoryStorage(), clock.now),
+        channel: new ChannelHub().factory,
+        clock,
+        download: () => {},
+        onsession: () => {},
+      },
     });
     await startNewSession(user);
     await user.click(screen.getByRole('button', { name: 'Start the session' }));
-    const items = within(screen.getByRole('region', { name: 'Discussion' })).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(screen.getByRole('region', { name: 'Discussion' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items[0]).toBe('Has anyone here been called late for an interview? How did it feel?');
     expect(items.length).toBeGreaterThan(1);
   });

@@ -40,7 +40,11 @@ describe('past sessions storage', () => {
     expect(problems.join('\n')).toMatch(/"broken-one" could not be read \(it is not valid JSON\)\. It was set aside, not deleted/);
     expect(problems.join('\n')).toMatch(/"wrong-shape" could not be read \(part of it is damaged/);
     const aside = listSetAside(new RecordStore(storage), [sessionKind]);
-    expect(aside.find((a) => a.key === sessionKey('broken-one'))).toMatchObject({ at: 1234, why: 'it is not valid JSON', text: '{"version": 1, "seq": "many"' });
+    expect(aside.find((a) => a.key === sessionKey('broken-one'))).toMatchObject({
+      at: 1234,
+      why: 'it is not valid JSON',
+      text: '{"version": 1, "seq": "many"',
+    });
     expect(storage.getItem(sessionKey('broken-one'))).toBeNull();
     expect(store.list().problems).toEqual([]); // reported once, then kept aside
   });
@@ -69,7 +73,15 @@ describe('past sessions storage', () => {
 
   it('tells the facilitator when the browser refuses to save, and keeps running', () => {
     const storage = memoryStorage();
-    const full = { ...storage, get length() { return storage.length; }, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const full = {
+      ...storage,
+      get length() {
+        return storage.length;
+      },
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
     const { session } = startSession({ store: new SessionStore(full) });
     expect(session.send({ type: 'session.start' })).toBe(true);
     expect(session.problems[0]).toMatch(/refused to save the session .* Export the report/);
@@ -78,7 +90,13 @@ describe('past sessions storage', () => {
   it('opens a session with a damaged save as waiting, with a message, not a crash', () => {
     const storage = memoryStorage();
     storage.setItem(sessionKey('test-session'), 'not json at all');
-    const session = new FacilitatorSession({ scenario: scenario(), sessionId: 'test-session', role: 'presenter', store: new SessionStore(storage), channel: () => null });
+    const session = new FacilitatorSession({
+      scenario: scenario(),
+      sessionId: 'test-session',
+      role: 'presenter',
+      store: new SessionStore(storage),
+      channel: () => null,
+    });
     expect(session.snapshot).toBeNull();
     expect(session.problems[0]).toMatch(/could not be read \(it is not valid JSON\)\. It was set aside/);
   });

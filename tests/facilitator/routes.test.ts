@@ -24,8 +24,12 @@ describe('facilitator addresses', () => {
   });
 
   it('explains a malformed facilitator address', () => {
-    expect(parseFacilitatorHash('#/facilitate/phone-screen/projector')).toEqual({ error: '"projector" is not a facilitator view; use the presenter or single view, or none.' });
+    expect(parseFacilitatorHash('#/facilitate/phone-screen/projector')).toEqual({
+      error: '"projector" is not a facilitator view; use the presenter or single view, or none.',
+    });
     expect(parseFacilitatorHash('#/facilitate/phone-screen?session=<script>')).toEqual({ error: '"<script>" is not a session id.' });
-    expect(parseFacilitatorHash('#/facilitate/phone-screen/presenter')).toEqual({ error: 'The presenter window needs a session: open it from the facilitator’s controls.' });
+    expect(parseFacilitatorHash('#/facilitate/phone-screen/presenter')).toEqual({
+      error: 'The presenter window needs a session: open it from the facilitator’s controls.',
+    });
   });
 });

@@ -253,7 +253,10 @@ describe('facilitator session machine', () => {
     const { session, store } = startSession();
     session.send({ type: 'session.start' });
     decide(session, { 'choice.onTime': 1 });
-    const changed = scenario({ machine: { initial: 'end', states: { end: { type: 'final', meta: { speaker: 'narrator', text: ['Done.'] } } } }, seats: ['employer'] });
+    const changed = scenario({
+      machine: { initial: 'end', states: { end: { type: 'final', meta: { speaker: 'narrator', text: ['Done.'] } } } },
+      seats: ['employer'],
+    });
     const reopened = new FacilitatorSession({ scenario: changed, sessionId: 'test-session', role: 'control', store, channel: () => null });
     expect(reopened.snapshot).toBeNull();
     expect(reopened.problems[0]).toMatch(/could not be restored: its path no longer fits the scenario/);

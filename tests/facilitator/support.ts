@@ -128,7 +128,19 @@ export function deliver(envelope: Envelope): void {
 /** The seed the test sessions shuffle their options with (tests that look at letters use `displayOrder` with it). */
 export const TEST_SEED = 20261201;
 
-export function startSession(options: { scenario?: Scenario; mode?: RoomMode; clock?: FakeClock; store?: SessionStore; hub?: ChannelHub; id?: string; windowId?: string; timerSeconds?: number; seed?: number } = {}) {
+export function startSession(
+  options: {
+    scenario?: Scenario;
+    mode?: RoomMode;
+    clock?: FakeClock;
+    store?: SessionStore;
+    hub?: ChannelHub;
+    id?: string;
+    windowId?: string;
+    timerSeconds?: number;
+    seed?: number;
+  } = {},
+) {
   const clock = options.clock ?? fakeClock();
   const store = options.store ?? new SessionStore(memoryStorage(), clock.now);
   const session = FacilitatorSession.create({

@@ -2,7 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { FacilitatorSession } from '../../src/lib/facilitator/controller.ts';
 import { memoryStorage, SessionStore, toPersisted } from '../../src/lib/facilitator/persist.ts';
 import { phaseOf } from '../../src/lib/facilitator/session-machine.ts';
-import { browserChannel, channelName, IGNORED_SEQUENCE, MAX_SEQUENCE, MAX_SEQUENCE_JUMP, PROTOCOL, PROTOCOL_VERSION, sequenceProblem } from '../../src/lib/facilitator/sync.ts';
+import {
+  browserChannel,
+  channelName,
+  IGNORED_SEQUENCE,
+  MAX_SEQUENCE,
+  MAX_SEQUENCE_JUMP,
+  PROTOCOL,
+  PROTOCOL_VERSION,
+  sequenceProblem,
+} from '../../src/lib/facilitator/sync.ts';
 import { ChannelHub, deliver, fakeClock, scenario, startSession, type FakeClock } from './support.ts';
 
 /** A second window of the same browser: same storage unless told otherwise, same hub. */
@@ -158,8 +167,21 @@ describe('facilitator sync protocol', () => {
     expect(typeof BroadcastChannel).toBe('function');
     const clock = fakeClock();
     const id = `bc-${Math.random().toString(36).slice(2, 8)}`;
-    const control = FacilitatorSession.create({ scenario: scenario(), store: new SessionStore(memoryStorage()), clock, channel: browserChannel, input: { id, mode: 'employer' } });
-    const presenter = new FacilitatorSession({ scenario: scenario(), sessionId: id, role: 'presenter', store: new SessionStore(memoryStorage()), clock, channel: browserChannel });
+    const control = FacilitatorSession.create({
+      scenario: scenario(),
+      store: new SessionStore(memoryStorage()),
+      clock,
+      channel: browserChannel,
+      input: { id, mode: 'employer' },
+    });
+    const presenter = new FacilitatorSession({
+      scenario: scenario(),
+      sessionId: id,
+      role: 'presenter',
+      store: new SessionStore(memoryStorage()),
+      clock,
+      channel: browserChannel,
+    });
     control.send({ type: 'session.start' });
     control.send({ type: 'vote.open' });
     // A real channel delivers on a later task: wait for the condition, not for a time.
@@ -182,7 +204,9 @@ function forge(hub: ChannelHub, session: FacilitatorSession, seq: number): void 
   const state = toPersisted(session.scenario, session.snapshot!, seq, 'w-zz', session.clock.now());
   const ballot = state.context.ballot!;
   state.context = { ...state.context, ballot: { ...ballot, votes: Object.fromEntries(Object.keys(ballot.votes).map((k) => [k, 0])) } };
-  hub.factory(channelName('test-session'))!.postMessage({ protocol: PROTOCOL, v: PROTOCOL_VERSION, session: 'test-session', from: 'w-zz', role: 'control', kind: 'state', state });
+  hub
+    .factory(channelName('test-session'))!
+    .postMessage({ protocol: PROTOCOL, v: PROTOCOL_VERSION, session: 'test-session', from: 'w-zz', role: 'control', kind: 'state', state });
 }
 
 describe('facilitator sync: revision numbers that cannot be believed', () => {

@@ -25,13 +25,36 @@ describe('scene titles', () => {
 
 describe('edge geometry', () => {
   it('draws an S-curve through every point, and straight lines for a loop', () => {
-    expect(curvePath([{ x: 0, y: 0 }, { x: 10, y: 20 }], false)).toBe('M0,0 C0,10 10,10 10,20');
-    expect(curvePath([{ x: 0, y: 0 }, { x: 5, y: 5 }, { x: 0, y: 10 }], true)).toBe('M0,0 L5,5 L0,10');
+    expect(
+      curvePath(
+        [
+          { x: 0, y: 0 },
+          { x: 10, y: 20 },
+        ],
+        false,
+      ),
+    ).toBe('M0,0 C0,10 10,10 10,20');
+    expect(
+      curvePath(
+        [
+          { x: 0, y: 0 },
+          { x: 5, y: 5 },
+          { x: 0, y: 10 },
+        ],
+        true,
+      ),
+    ).toBe('M0,0 L5,5 L0,10');
     expect(curvePath([], false)).toBe('');
   });
 
   it('puts a label halfway along the line', () => {
-    expect(midpoint([{ x: 0, y: 0 }, { x: 0, y: 10 }, { x: 30, y: 10 }])).toEqual({ x: 10, y: 10 });
+    expect(
+      midpoint([
+        { x: 0, y: 0 },
+        { x: 0, y: 10 },
+        { x: 30, y: 10 },
+      ]),
+    ).toEqual({ x: 10, y: 10 });
     expect(midpoint([{ x: 4, y: 4 }])).toEqual({ x: 4, y: 4 });
   });
 });

@@ -38,14 +38,28 @@ function expectSound(input: LayoutInput, layout: Layout, gap = 24) {
 
 describe('layeredLayout', () => {
   it('puts a chain in one column, top to bottom', () => {
-    const layout = layeredLayout({ nodes: ['a', 'b', 'c'].map(box), edges: [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }] });
+    const layout = layeredLayout({
+      nodes: ['a', 'b', 'c'].map(box),
+      edges: [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+      ],
+    });
     expect(layout.layers).toEqual([['a'], ['b'], ['c']]);
     expect(layout.nodes.a!.x).toBe(layout.nodes.c!.x);
     expect(layout.nodes.a!.y).toBeLessThan(layout.nodes.b!.y);
   });
 
   it('puts each node one layer below its lowest predecessor', () => {
-    const input = { nodes: ['a', 'b', 'c', 'd'].map(box), edges: [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'a', to: 'c' }, { from: 'c', to: 'd' }] };
+    const input = {
+      nodes: ['a', 'b', 'c', 'd'].map(box),
+      edges: [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'a', to: 'c' },
+        { from: 'c', to: 'd' },
+      ],
+    };
     const layout = layeredLayout(input);
     expect(layout.layers).toEqual([['a'], ['b'], ['c'], ['d']]);
     const skip = layout.edges.find((e) => e.from === 'a' && e.to === 'c')!;
@@ -54,7 +68,15 @@ describe('layeredLayout', () => {
   });
 
   it('draws an edge that closes a cycle upwards, marked reversed', () => {
-    const input = { nodes: ['a', 'b', 'c'].map(box), edges: [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }], roots: ['a'] };
+    const input = {
+      nodes: ['a', 'b', 'c'].map(box),
+      edges: [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'c', to: 'a' },
+      ],
+      roots: ['a'],
+    };
     const layout = layeredLayout(input);
     expect(layout.layers).toEqual([['a'], ['b'], ['c']]);
     const back = layout.edges.find((e) => e.from === 'c')!;
@@ -64,13 +86,31 @@ describe('layeredLayout', () => {
   });
 
   it('leaves no crossings where none are needed', () => {
-    const edges = [['r', 'b'], ['r', 'a'], ['a', 'a2'], ['b', 'b1'], ['a', 'a1'], ['b', 'b2'], ['a1', 'm'], ['b2', 'm']];
-    const layout = layeredLayout({ nodes: ['r', 'a', 'b', 'a1', 'a2', 'b1', 'b2', 'm'].map(box), edges: edges.map(([from, to]) => ({ from: from!, to: to! })) });
+    const edges = [
+      ['r', 'b'],
+      ['r', 'a'],
+      ['a', 'a2'],
+      ['b', 'b1'],
+      ['a', 'a1'],
+      ['b', 'b2'],
+      ['a1', 'm'],
+      ['b2', 'm'],
+    ];
+    const layout = layeredLayout({
+      nodes: ['r', 'a', 'b', 'a1', 'a2', 'b1', 'b2', 'm'].map(box),
+      edges: edges.map(([from, to]) => ({ from: from!, to: to! })),
+    });
     expect(layout.crossings).toBe(0);
   });
 
   it('centres a parent over its children', () => {
-    const layout = layeredLayout({ nodes: ['p', 'l', 'r'].map(box), edges: [{ from: 'p', to: 'l' }, { from: 'p', to: 'r' }] });
+    const layout = layeredLayout({
+      nodes: ['p', 'l', 'r'].map(box),
+      edges: [
+        { from: 'p', to: 'l' },
+        { from: 'p', to: 'r' },
+      ],
+    });
     expect(layout.nodes.p!.x).toBeCloseTo((layout.nodes.l!.x + layout.nodes.r!.x) / 2);
   });
 

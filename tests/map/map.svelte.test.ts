@@ -34,7 +34,9 @@ describe('<ScenarioMap>', () => {
     renderMap();
     const end = sceneButton('end');
     expect(end).toHaveAccessibleName(
-      `The call ends. ending. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO).map((o) => o.title.toLowerCase()).join('; ')}. Scene id: end.`,
+      `The call ends. ending. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO)
+        .map((o) => o.title.toLowerCase())
+        .join('; ')}. Scene id: end.`,
     );
     const chips = document.querySelectorAll('[data-badges="end"] .chip');
     expect([...chips].map((c) => OUTCOMES.find((o) => c.classList.contains(o)))).toEqual(['mutualFit', 'candidateDeclines', 'employerDeclines', 'noFit']);
@@ -147,7 +149,9 @@ describe('<ScenarioMap>', () => {
   it('gives every scene as a text list too', () => {
     renderMap({ scenario: fakeWithFlaws() });
     const list = screen.getByText('All 6 scenes as a list').closest('details')!;
-    const items = within(list).getAllByRole('listitem').filter((li) => li.parentElement?.parentElement === list);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement?.parentElement === list);
     expect(items.map((li) => li.querySelector('code')!.textContent)).toEqual(expect.arrayContaining(['start', 'answer', 'wrap', 'end', 'orphan', 'limbo']));
     expect(items.map((li) => li.querySelector('strong')!.textContent)).toEqual(expect.arrayContaining(['Nobody ever gets here.', 'The line goes quiet.']));
     expect(items).toHaveLength(6);
@@ -164,13 +168,17 @@ describe('<ScenarioMap>', () => {
       expect(builtInScenarios().length).toBeGreaterThan(0);
     });
 
-    it.each(builtInScenarios().map((s) => [s.id]))('draws %s with every scene, accessibly', async (id) => {
-      const scenario = (await loadBuiltIn(id))!;
-      const { container } = render(ScenarioMap, { scenario });
-      const ids = Object.keys(scenario.machine.states);
-      for (const sceneId of ids) expect(sceneButton(sceneId)).toBeInTheDocument();
-      expect(container.querySelectorAll('path.edge').length).toBeGreaterThanOrEqual(ids.length - 1);
-      expect(await axeViolations(container)).toEqual([]);
-    }, 30_000);
+    it.each(builtInScenarios().map((s) => [s.id]))(
+      'draws %s with every scene, accessibly',
+      async (id) => {
+        const scenario = (await loadBuiltIn(id))!;
+        const { container } = render(ScenarioMap, { scenario });
+        const ids = Object.keys(scenario.machine.states);
+        for (const sceneId of ids) expect(sceneButton(sceneId)).toBeInTheDocument();
+        expect(container.querySelectorAll('path.edge').length).toBeGreaterThanOrEqual(ids.length - 1);
+        expect(await axeViolations(container)).toEqual([]);
+      },
+      30_000,
+    );
   });
 });

@@ -12,7 +12,10 @@ describe('decoding a record', () => {
 
   it('says why a record cannot be read', () => {
     expect(decodeText(notes, '{"version": 2, "tit', 'a')).toEqual({ ok: false, reason: 'it is not valid JSON' });
-    expect(decodeText(notes, JSON.stringify({ version: 2, title: '', id: 'a' }), 'a')).toMatchObject({ ok: false, reason: expect.stringMatching(/^part of it is damaged \(title: /) });
+    expect(decodeText(notes, JSON.stringify({ version: 2, title: '', id: 'a' }), 'a')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^part of it is damaged \(title: /),
+    });
     expect(decodeText(notes, '42', 'a')).toMatchObject({ ok: false, reason: 'it could not be brought up to date (not a string)' });
     expect(decodeText(notes, note('b', 'x'), 'a')).toEqual({ ok: false, reason: 'its id does not match its name' });
     expect(decodeText(notes, JSON.stringify({ version: 'two' }), 'a')).toEqual({ ok: false, reason: 'its version is not a number' });
@@ -36,12 +39,20 @@ describe('the record store', () => {
     expect(read).toEqual({
       status: 'unreadable',
       newer: false,
-      message: 'Your note "bad" could not be read (it is not valid JSON). It was set aside, not deleted: “Your data” lets you download it or try to restore it.',
+      message:
+        'Your note "bad" could not be read (it is not valid JSON). It was set aside, not deleted: “Your data” lets you download it or try to restore it.',
     });
     expect(storage.getItem('test:note:bad')).toBeNull();
     const [aside, ...others] = listSetAside(records, [notes]);
     expect(others).toEqual([]);
-    expect(aside).toEqual({ asideKey: expect.stringMatching(new RegExp(`^${SET_ASIDE_PREFIX}`)), key: 'test:note:bad', what: 'your note "bad"', why: 'it is not valid JSON', at: 1000, text: '{"version": 2, "tit' });
+    expect(aside).toEqual({
+      asideKey: expect.stringMatching(new RegExp(`^${SET_ASIDE_PREFIX}`)),
+      key: 'test:note:bad',
+      what: 'your note "bad"',
+      why: 'it is not valid JSON',
+      at: 1000,
+      text: '{"version": 2, "tit',
+    });
     expect(exportSetAside(records, aside!.asideKey)).toBe('{"version": 2, "tit');
   });
 
@@ -56,8 +67,16 @@ describe('the record store', () => {
   it('keeps a record from a newer version where it is, reports it, and never overwrites it', () => {
     const future = JSON.stringify({ version: 9, shape: 'unknown' });
     const { storage, records } = setup({ 'test:note:future': future });
-    expect(records.read(notes, 'future')).toEqual({ status: 'unreadable', newer: true, message: 'Your note "future" was saved by a newer version of this app, so it was left untouched.' });
-    expect(records.write(notes, 'future', { version: 2, title: 'Mine', id: 'future' })).toEqual({ ok: false, why: 'newer', message: expect.stringContaining('was not overwritten') });
+    expect(records.read(notes, 'future')).toEqual({
+      status: 'unreadable',
+      newer: true,
+      message: 'Your note "future" was saved by a newer version of this app, so it was left untouched.',
+    });
+    expect(records.write(notes, 'future', { version: 2, title: 'Mine', id: 'future' })).toEqual({
+      ok: false,
+      why: 'newer',
+      message: expect.stringContaining('was not overwritten'),
+    });
     expect(storage.getItem('test:note:future')).toBe(future);
     expect(listSetAside(records, [notes])).toEqual([]);
     expect(listNewer(records, [notes])).toEqual([{ key: 'test:note:future', what: 'your note "future"', version: 9 }]);
@@ -66,8 +85,15 @@ describe('the record store', () => {
   it('reports a full storage on write, and leaves a record in place when it cannot be set aside', () => {
     const storage = fullStorage({ 'test:note:bad': 'oops', 'test:note:good': note('good', 'Fine') });
     const records = new RecordStore(storage);
-    expect(records.write(notes, 'new', { version: 2, title: 'New', id: 'new' })).toEqual({ ok: false, why: 'full', message: expect.stringContaining('its storage is full') });
-    expect(records.read(notes, 'bad')).toMatchObject({ status: 'unreadable', message: expect.stringContaining('could not be set aside either; it was left where it was') });
+    expect(records.write(notes, 'new', { version: 2, title: 'New', id: 'new' })).toEqual({
+      ok: false,
+      why: 'full',
+      message: expect.stringContaining('its storage is full'),
+    });
+    expect(records.read(notes, 'bad')).toMatchObject({
+      status: 'unreadable',
+      message: expect.stringContaining('could not be set aside either; it was left where it was'),
+    });
     expect(storage.getItem('test:note:bad')).toBe('oops');
     expect(records.read(notes, 'good')).toMatchObject({ status: 'found', value: { title: 'Fine' } });
   });
@@ -82,7 +108,12 @@ describe('the browser storage when it is full', () => {
   });
 
   it('falls back to memory when the browser refuses storage altogether', () => {
-    const refused = { ...memoryStorage(), setItem: () => { throw new DOMException('denied', 'SecurityError'); } };
+    const refused = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    };
     expect(browserStorage(refused).persistent).toBe(false);
   });
 });

@@ -30,7 +30,12 @@ function savedRuns(storage: KeyValueStorage, finished = 1): string[] {
   const start = { scenarioId: scenario.id, scenarioTitle: scenario.title, seat: 'employer' as const, mode: 'coach' as const, seed: 7 };
   const ids: string[] = [];
   for (let n = 0; n < finished; n++) {
-    const run = { ...store.startRun(start), choices, stepCount: playChoices(scenario, 'employer', choices, { seed: 7 }).steps.length, outcome: 'mutualFit' as const };
+    const run = {
+      ...store.startRun(start),
+      choices,
+      stepCount: playChoices(scenario, 'employer', choices, { seed: 7 }).steps.length,
+      outcome: 'mutualFit' as const,
+    };
     store.putRun(run);
     store.finishRun(run, 'mutualFit', choices.length);
     ids.push(run.id);
@@ -55,7 +60,13 @@ describe('saved runs when the browser’s storage is full', () => {
     expect(saved.problems).toEqual([]);
     for (const id of ids) {
       expect(saved.run(id)).toMatchObject({ id });
-      expect(await openSaved(source(async () => scenario), saved, id)).toMatchObject({ kind: 'ready', record: { id } });
+      expect(
+        await openSaved(
+          source(async () => scenario),
+          saved,
+          id,
+        ),
+      ).toMatchObject({ kind: 'ready', record: { id } });
     }
     expect(saved.history).toHaveLength(1);
   });
@@ -100,7 +111,11 @@ describe('a damaged imported scenario', () => {
 
     storage.setItem('osotd:v1:custom:my-call', '{"version": 1, "summ');
     const opened = await openSaved(customSource, saved, run.id);
-    expect(opened).toMatchObject({ kind: 'error', title: 'Scenario not found', message: expect.stringContaining(`Your run of “${custom.title}” is kept on this device.`) });
+    expect(opened).toMatchObject({
+      kind: 'error',
+      title: 'Scenario not found',
+      message: expect.stringContaining(`Your run of “${custom.title}” is kept on this device.`),
+    });
     expect(storage.getItem(KEYS.run(run.id))).toBe(runText);
     expect(listSetAside(new RecordStore(storage)).map((a) => a.key)).toEqual(['osotd:v1:custom:my-call']);
 

@@ -11,7 +11,10 @@ describe('what was set aside', () => {
     const { storage, records } = setup({ 'test:note:plans': damaged });
     records.read(notes, 'plans');
     const [aside] = listSetAside(records, [notes]);
-    expect(restoreSetAside(records, aside!.asideKey, [notes])).toEqual({ ok: false, message: expect.stringMatching(/^Your note "plans" still cannot be read: part of it is damaged \(title: /) });
+    expect(restoreSetAside(records, aside!.asideKey, [notes])).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Your note "plans" still cannot be read: part of it is damaged \(title: /),
+    });
     expect(storage.getItem('test:note:plans')).toBeNull();
 
     // The cause is fixed: this version of the app learns to read the misspelt field.
@@ -34,7 +37,10 @@ describe('what was set aside', () => {
     records.write(notes, 'a', { version: 2, title: 'New', id: 'a' });
     const [aside] = listSetAside(records, [notes]);
     storage.setItem(aside!.asideKey, JSON.stringify({ ...JSON.parse(storage.getItem(aside!.asideKey)!), text: note('a', 'Old') }));
-    expect(restoreSetAside(records, aside!.asideKey, [notes])).toEqual({ ok: false, message: expect.stringContaining('something else has been saved in its place since') });
+    expect(restoreSetAside(records, aside!.asideKey, [notes])).toEqual({
+      ok: false,
+      message: expect.stringContaining('something else has been saved in its place since'),
+    });
     expect(records.read(notes, 'a')).toMatchObject({ status: 'found', value: { title: 'New' } });
   });
 
@@ -53,5 +59,4 @@ describe('what was set aside', () => {
     expect(storage.getItem('test:note:n')).toBe(note('n', 'Kept'));
     expect(allKeys(storage)).not.toContain('osotd:v1:corrupt:1700000000002:history');
   });
-
 });

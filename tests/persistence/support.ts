@@ -53,4 +53,3 @@ export function fullStorage(initial: Record<string, string>): KeyValueStorage {
     removeItem: (k) => inner.removeItem(k),
   };
 }
-

@@ -29,7 +29,9 @@ const shapes = {
   letters: 'a'.repeat(HUGE),
   escapes: '%41'.repeat(HUGE / 3),
   dots: `1.${'.'.repeat(HUGE - 2)}`,
-  'a real link, repeated': encodeShare({ scenarioId: 'phone-screen', seat: 'candidate', picks: [0, 2, 1, 3], outcome: 'mutualFit', seed: 42 }).repeat(HUGE / 30),
+  'a real link, repeated': encodeShare({ scenarioId: 'phone-screen', seat: 'candidate', picks: [0, 2, 1, 3], outcome: 'mutualFit', seed: 42 }).repeat(
+    HUGE / 30,
+  ),
 };
 
 describe('a 2,000,000-character share link', () => {
@@ -41,7 +43,12 @@ describe('a 2,000,000-character share link', () => {
         return route.name === 'replay' ? decodeShare(route.link) : undefined;
       });
       expect(ms).toBeLessThan(50);
-      expect(decoded).toEqual({ ok: false, message: expect.stringMatching(/^This link is far longer than any link the app makes, so it cannot be a shared run.* Ask for the link again, or choose a scenario from the library\.$/) });
+      expect(decoded).toEqual({
+        ok: false,
+        message: expect.stringMatching(
+          /^This link is far longer than any link the app makes, so it cannot be a shared run.* Ask for the link again, or choose a scenario from the library\.$/,
+        ),
+      });
     });
   }
 

@@ -66,12 +66,14 @@ export function fakeScenario(partial: Partial<Record<keyof ScenarioInput, unknow
             ],
           },
           on: {
-            'choice.prepared': choice('wrap', 'Walk through a real alert', [impress('employer', 'commonSense', 2)], 'Tomás describes a phishing alert, step by step.'),
+            'choice.prepared': choice(
+              'wrap',
+              'Walk through a real alert',
+              [impress('employer', 'commonSense', 2)],
+              'Tomás describes a phishing alert, step by step.',
+            ),
             'choice.vague': choice('wrap', 'Answer in generalities', [impress('employer', 'communication', -2)], 'Tomás talks about alerts in general.'),
-            'choice.pushy': choice('wrap', 'Ask about salary first', [
-              impress('employer', 'commonSense', 1),
-              { type: 'setFlag', params: { flag: 'pushy' } },
-            ]),
+            'choice.pushy': choice('wrap', 'Ask about salary first', [impress('employer', 'commonSense', 1), { type: 'setFlag', params: { flag: 'pushy' } }]),
             'choice.rambling': choice('wrap', 'Ramble for five minutes', [impress('employer', 'communication', -1)]),
           },
         },

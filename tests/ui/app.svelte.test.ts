@@ -30,9 +30,21 @@ describe('<App> routes', () => {
   it.each([
     ['#/nowhere/at/all', 'Page not found', 'There is nothing at “#/nowhere/at/all”. The link may be mistyped or out of date.'],
     ['#/play/fake-call/manager', 'Page not found', 'There is nothing at “#/play/fake-call/manager”. The link may be mistyped or out of date.'],
-    ['#/scenario/ghost', 'Scenario not found', 'There is no scenario called “ghost” in this app. It may have been renamed or removed, or the address may be mistyped.'],
-    ['#/play/ghost/employer', 'Scenario not found', 'There is no scenario called “ghost” in this app. It may have been renamed or removed, or the address may be mistyped.'],
-    ['#/run/r123', 'Run not found', 'This run is not saved on this device. It may have been erased, or made in another browser. You can start a new run from the library.'],
+    [
+      '#/scenario/ghost',
+      'Scenario not found',
+      'There is no scenario called “ghost” in this app. It may have been renamed or removed, or the address may be mistyped.',
+    ],
+    [
+      '#/play/ghost/employer',
+      'Scenario not found',
+      'There is no scenario called “ghost” in this app. It may have been renamed or removed, or the address may be mistyped.',
+    ],
+    [
+      '#/run/r123',
+      'Run not found',
+      'This run is not saved on this device. It may have been erased, or made in another browser. You can start a new run from the library.',
+    ],
   ])('explains %s in words, with a way back', async (hash, title, message) => {
     renderApp({ hash });
     expect(await screen.findByRole('heading', { level: 1, name: title }, { timeout: LAZY })).toBeInTheDocument();
@@ -94,7 +106,10 @@ describe('<App> saved progress', () => {
     const user = userEvent.setup();
     const storage = memoryStorage({
       [KEYS.run('r1')]: '{"version":1,"id":"r1","scenarioTitle":"A short call","snapshots":[{"status":',
-      [KEYS.history]: JSON.stringify({ version: 1, runs: [{ runId: 'r0', scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'candidate', outcome: 'noFit', finishedAt: 1_700_000_000_000 }] }),
+      [KEYS.history]: JSON.stringify({
+        version: 1,
+        runs: [{ runId: 'r0', scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'candidate', outcome: 'noFit', finishedAt: 1_700_000_000_000 }],
+      }),
       [KEYS.discovered]: JSON.stringify({ version: 1, scenarios: { 'fake-call': { employer: [], candidate: ['noFit'] } } }),
     });
     renderApp({ storage });
@@ -125,11 +140,30 @@ describe('<App> saved progress', () => {
 
   it('sets aside a saved run that no longer fits its scenario, and says so', async () => {
     // Saved while the scenario had a choice "choice.smallTalk" at its first decision.
-    const run = { version: 2, id: 'rold', scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', seed: 1, startedAt: 1, updatedAt: 2, holder: null, choices: ['choice.smallTalk'], stepCount: 1, outcome: null };
+    const run = {
+      version: 2,
+      id: 'rold',
+      scenarioId: 'fake-call',
+      scenarioTitle: 'A short call',
+      seat: 'employer',
+      mode: 'coach',
+      seed: 1,
+      startedAt: 1,
+      updatedAt: 2,
+      holder: null,
+      choices: ['choice.smallTalk'],
+      stepCount: 1,
+      outcome: null,
+    };
     const storage = memoryStorage({ [KEYS.run('rold')]: JSON.stringify(run) });
     renderApp({ hash: '#/run/rold', storage });
     expect(await screen.findByRole('heading', { level: 1, name: 'This run cannot be resumed' }, { timeout: LAZY })).toBeInTheDocument();
-    expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toContain('its choices no longer lead through “A short call” the way they did');
+    expect(
+      screen
+        .getAllByRole('alert')
+        .map((a) => a.textContent)
+        .join(' '),
+    ).toContain('its choices no longer lead through “A short call” the way they did');
     expect(storage.getItem(KEYS.run('rold'))).toBeNull();
     expect(allKeys(storage).some((k) => k.startsWith('osotd:set-aside:'))).toBe(true);
   });

@@ -43,7 +43,9 @@ describe('coach mode explains every ledger move', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.click(screen.getByRole('button', { name: /Walk through a real alert/ }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    const notes = within(coach()).getAllByText(/./, { selector: '.what' }).map((n) => n.textContent);
+    const notes = within(coach())
+      .getAllByText(/./, { selector: '.what' })
+      .map((n) => n.textContent);
     expect(notes).toEqual(['Tomás chose “Walk through a real alert”', 'The story moved on']);
     expect(coach()).toHaveTextContent('Priya left the line silent without a word.');
     expect(coach()).toHaveTextContent('Tomás’s view of Priya: communication -1');

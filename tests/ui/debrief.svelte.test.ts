@@ -70,7 +70,9 @@ describe('<DebriefScreen>', () => {
   it('shows every step with its effect and the other side’s thoughts, and the turning point', async () => {
     await playTo('candidateDeclines', 'employer', RUDE_PATH);
     const timeline = screen.getByRole('region', { name: 'Step by step: what each side did and thought' });
-    const steps = within(timeline).getAllByRole('listitem').filter((li) => li.matches('.timeline > li'));
+    const steps = within(timeline)
+      .getAllByRole('listitem')
+      .filter((li) => li.matches('.timeline > li'));
     expect(steps).toHaveLength(RUDE_PATH.length);
     for (const [i, step] of RUDE_PATH.entries()) {
       const label = (scenario.machine.states[step.scene]!.on![step.event] as { meta: { label: string } }).meta.label;
@@ -98,7 +100,13 @@ describe('<DebriefScreen>', () => {
     await user.click(screen.getByRole('button', { name: 'Rewind to step 1 and choose differently' }));
     await screen.findByRole('region', { name: 'Priya, what do you do?' });
     const branch = [...saved.store.runs.values()].find((r) => r.id !== original.id)!;
-    expect(branch).toMatchObject({ choices: [], stepCount: 0, outcome: null, seed: original.seed, branchOf: { runId: original.id, step: 0, choices: original.choices } });
+    expect(branch).toMatchObject({
+      choices: [],
+      stepCount: 0,
+      outcome: null,
+      seed: original.seed,
+      branchOf: { runId: original.id, step: 0, choices: original.choices },
+    });
     expect(saved.store.runs.get(original.id)).toEqual(original);
     expect(window.location.hash).toBe(`#/run/${branch.id}`);
 

@@ -48,7 +48,9 @@ describe('<HowItWorks>', () => {
     expect(rule).toHaveTextContent('Only the total counts, not any single dimension');
     expect(rule).toHaveTextContent('One deal-breaker sinks an otherwise good run, whatever the total.');
     // The worked examples are judged by the engine's own rule.
-    const examples = within(rule).getAllByRole('listitem').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const examples = within(rule)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(examples).toEqual(
       expect.arrayContaining([
         'Courtesy +1, Communication +1, Common sense -2: total 0, so this side does not like the other.',

@@ -17,7 +17,11 @@ function renderComponent(saved = new SavedData(memoryStorage())) {
   return { ...result, saved };
 }
 
-const cardTitles = () => screen.getAllByRole('heading', { level: 3 }).filter((h) => h.closest('.card')).map((h) => h.textContent);
+const cardTitles = () =>
+  screen
+    .getAllByRole('heading', { level: 3 })
+    .filter((h) => h.closest('.card'))
+    .map((h) => h.textContent);
 
 describe('<LibraryScreen>', () => {
   it('shows a card per scenario with its summary, seats, time and topics', () => {
@@ -26,8 +30,14 @@ describe('<LibraryScreen>', () => {
     const card = screen.getByRole('link', { name: 'The panel' }).closest('li')!;
     expect(card).toHaveTextContent('A three-scene call used by the tests.');
     expect(card).toHaveTextContent('About 20 minutes · play as the candidate');
-    expect(within(within(card).getByRole('list', { name: 'Topics' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['panel', 'senior']);
-    expect(screen.getByRole('link', { name: 'A short call' }).closest('li')).toHaveTextContent('play as the employer or the candidate, or two players on one device');
+    expect(
+      within(within(card).getByRole('list', { name: 'Topics' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['panel', 'senior']);
+    expect(screen.getByRole('link', { name: 'A short call' }).closest('li')).toHaveTextContent(
+      'play as the employer or the candidate, or two players on one device',
+    );
     expect(screen.getByRole('link', { name: 'A short call' })).toHaveAttribute('href', '#/scenario/fake-call');
   });
 

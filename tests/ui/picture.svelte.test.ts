@@ -22,7 +22,12 @@ function verdict(employer: number, candidate: number, breakers: { employer?: str
 const RUNS: { name: string; verdict: Verdict; outcome: Outcome; breaker: boolean }[] = [
   { name: 'both like (+3, +1)', verdict: verdict(3, 1), outcome: 'mutualFit', breaker: false },
   { name: 'the candidate walks on a total of 0', verdict: verdict(4, 0), outcome: 'candidateDeclines', breaker: false },
-  { name: 'the candidate walks through a deal-breaker (+3, +2)', verdict: verdict(3, 2, { candidate: 'Mocked.' }), outcome: 'candidateDeclines', breaker: true },
+  {
+    name: 'the candidate walks through a deal-breaker (+3, +2)',
+    verdict: verdict(3, 2, { candidate: 'Mocked.' }),
+    outcome: 'candidateDeclines',
+    breaker: true,
+  },
   { name: 'the employer passes on a total of 0', verdict: verdict(0, 1), outcome: 'employerDeclines', breaker: false },
   { name: 'the employer passes through a deal-breaker (+5, +11)', verdict: verdict(5, 11, { employer: 'Lied.' }), outcome: 'employerDeclines', breaker: true },
   { name: 'neither, both at 0', verdict: verdict(0, 0), outcome: 'noFit', breaker: false },
@@ -67,7 +72,11 @@ describe('<OutcomePicture>', () => {
     const picture = screen.getByRole('img');
     expect(quadrantHolding(picture, 'Earlier run')).toEqual(['top left']);
     expect(quadrantHolding(picture, 'This run')).toEqual(['top right']);
-    expect(picture).toHaveAccessibleName(expect.stringMatching(/^This run ended in the top right.*Earlier run ended in the top left: The employer passes\..*A deal-breaker decided the employer’s side: Lied\./));
+    expect(picture).toHaveAccessibleName(
+      expect.stringMatching(
+        /^This run ended in the top right.*Earlier run ended in the top left: The employer passes\..*A deal-breaker decided the employer’s side: Lied\./,
+      ),
+    );
   });
 });
 
@@ -90,6 +99,8 @@ describe('<RoomQuadrant>', () => {
       "Where the room's interview ended The employer's view of the candidate ended at +5, the candidate's view of the employer at +11: The employer passes. " +
         'A deal-breaker decided the employer’s side: Lied about the degree. It outweighs the employer’s positive total of +5.',
     );
-    expect(screen.getByText('A deal-breaker decided the employer’s side: Lied about the degree. It outweighs the employer’s positive total of +5.')).toBeVisible();
+    expect(
+      screen.getByText('A deal-breaker decided the employer’s side: Lied about the degree. It outweighs the employer’s positive total of +5.'),
+    ).toBeVisible();
   });
 });

@@ -6,7 +6,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyLedger, judge, OUTCOME_INFO, OUTCOMES, type Outcome, type Verdict } from '../../src/lib/engine/ledger.ts';
-import { contains, describePoint, layoutPicture, overlaps, placeOnPicture, QUADRANT_OF, titleLines, type Box, type PictureLayout, type PictureOptions, type PictureRun } from '../../src/lib/ui/picture.ts';
+import {
+  contains,
+  describePoint,
+  layoutPicture,
+  overlaps,
+  placeOnPicture,
+  QUADRANT_OF,
+  titleLines,
+  type Box,
+  type PictureLayout,
+  type PictureOptions,
+  type PictureRun,
+} from '../../src/lib/ui/picture.ts';
 
 /** A verdict with these totals (all on courtesy) and deal-breakers. */
 function verdict(employer: number, candidate: number, breakers: { employer?: string; candidate?: string } = {}): Verdict {
@@ -50,14 +62,17 @@ function problems(layout: PictureLayout): string[] {
     if (!contains(inner, run.box)) found.push(`${where}: not inside its quadrant`);
     // And in the quadrant the words name.
     const [vertical, horizontal] = QUADRANT_OF[run.verdict.outcome].split(' ');
-    if (run.cx > layout.mid.x !== (horizontal === 'right') || run.cy < layout.mid.y !== (vertical === 'top')) found.push(`${where}: not in the ${QUADRANT_OF[run.verdict.outcome]}`);
+    if (run.cx > layout.mid.x !== (horizontal === 'right') || run.cy < layout.mid.y !== (vertical === 'top'))
+      found.push(`${where}: not in the ${QUADRANT_OF[run.verdict.outcome]}`);
     for (const t of texts(layout)) if (overlaps(run.box, t.box)) found.push(`${where}: under "${t.lines.join(' ')}"`);
   }
   const all = texts(layout);
   const drawing: Box = { x: 0, y: 0, width: layout.size, height: layout.size };
   for (const [i, a] of all.entries()) {
     if (!contains(drawing, a.box)) found.push(`"${a.lines.join(' ')}" outside the drawing`);
-    for (const b of all.slice(i + 1)) if (overlaps(a.box, b.box)) found.push(`"${a.lines.join(' ')}" overlaps "${b.lines.join(' ')}" (${layout.runs.map((r) => describePoint(r.label, r.point)).join(' / ')})`);
+    for (const b of all.slice(i + 1))
+      if (overlaps(a.box, b.box))
+        found.push(`"${a.lines.join(' ')}" overlaps "${b.lines.join(' ')}" (${layout.runs.map((r) => describePoint(r.label, r.point)).join(' / ')})`);
   }
   return found;
 }
@@ -90,7 +105,10 @@ describe('placeOnPicture', () => {
 });
 
 describe('layoutPicture', () => {
-  for (const [name, options] of [['the solo debrief', SOLO], ['the room’s debrief', ROOM]] as const) {
+  for (const [name, options] of [
+    ['the solo debrief', SOLO],
+    ['the room’s debrief', ROOM],
+  ] as const) {
     it(`puts every run's dot strictly inside its outcome's quadrant, clear of every title, in ${name}`, () => {
       expect(new Set(CASES.map((v) => v.outcome))).toEqual(new Set(OUTCOMES));
       const found: string[] = [];

@@ -12,7 +12,12 @@ import { fake } from './harness.ts';
 const FILE_ORDER = ['Call on time', 'Call ten minutes late', 'Open with a snide remark', 'Start with a hard question'];
 
 function renderComponent(options: { seat?: PlaySeat; mode?: PlayMode; seed?: number; scenario?: ReturnType<typeof fake> } = {}) {
-  const session = new RunSession({ scenario: options.scenario ?? fake(), seat: options.seat ?? 'employer', mode: options.mode ?? 'coach', seed: options.seed ?? 1 });
+  const session = new RunSession({
+    scenario: options.scenario ?? fake(),
+    seat: options.seat ?? 'employer',
+    mode: options.mode ?? 'coach',
+    seed: options.seed ?? 1,
+  });
   return { ...render(PlayScreen, { session }), session };
 }
 
@@ -22,7 +27,9 @@ describe('<PlayScreen>', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Priya Raman, SOC manager' })).toBeInTheDocument();
     expect(screen.getByText('The call is due at ten.')).toBeInTheDocument();
     const choices = screen.getByRole('region', { name: 'Priya, what do you do?' });
-    const shown = within(choices).getAllByRole('button').map((b) => b.textContent?.trim());
+    const shown = within(choices)
+      .getAllByRole('button')
+      .map((b) => b.textContent?.trim());
     expect(shown).toEqual(displayOrder(FILE_ORDER, 1, 'start').map((label, i) => `${i + 1} ${label}`));
     expect(screen.getByText('A phone call about a security analyst role.')).toBeInTheDocument();
   });
@@ -109,7 +116,10 @@ describe('<PlayScreen>', () => {
     await user.click(screen.getByRole('button', { name: 'Undo my last choice' }));
     expect(session.record).toMatchObject({ choices: [], stepCount: 0, outcome: null });
     expect(session.snapshot.value).toBe('start');
-    expect(session.snapshot.context).toMatchObject({ ledgers: { employer: { courtesy: 0, communication: 0, commonSense: 0 }, candidate: { courtesy: 0, communication: 0, commonSense: 0 } }, steps: [] });
+    expect(session.snapshot.context).toMatchObject({
+      ledgers: { employer: { courtesy: 0, communication: 0, commonSense: 0 }, candidate: { courtesy: 0, communication: 0, commonSense: 0 } },
+      steps: [],
+    });
     expect(screen.getByRole('region', { name: 'Priya, what do you do?' })).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'How the candidate sees the employer' })).getByText('Total').nextElementSibling).toHaveTextContent('0');
     expect(screen.queryByRole('button', { name: 'Undo my last choice' })).not.toBeInTheDocument();

@@ -2,13 +2,7 @@
  * Runes state over the custom-scenario store, for the library screen: the list, notices about saved data
  * that could not be read, removal with undo, and files to export. First-load safe (no full zod).
  */
-import {
-  customScenarioFile,
-  listCustomScenarios,
-  removeCustomScenario,
-  type CustomScenarioSummary,
-  type StorageLike,
-} from '../../lib/authoring/store.ts';
+import { customScenarioFile, listCustomScenarios, removeCustomScenario, type CustomScenarioSummary, type StorageLike } from '../../lib/authoring/store.ts';
 import type { ExportedFile } from '../../lib/authoring/export.ts';
 
 export class CustomLibrary {

@@ -76,7 +76,9 @@ export class FacilitatorDesk {
       this.notice = `“${id}” is not a session id. Start a new session, or pick one of the past sessions.`;
       return;
     }
-    this.active = new SessionView(new FacilitatorSession({ scenario: this.scenario, sessionId: id, role, store: this.store, channel: this.#channel, clock: this.#clock }));
+    this.active = new SessionView(
+      new FacilitatorSession({ scenario: this.scenario, sessionId: id, role, store: this.store, channel: this.#channel, clock: this.#clock }),
+    );
     if (role === 'control') this.#tell(id);
   }
 

@@ -17,12 +17,15 @@ export function table(rows: (string | number)[][], indent = '  '): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, String(cell).length)));
   return rows
-    .map((row) =>
-      indent +
-      row
-        .map((cell, i) => (typeof cell === 'number' || /^[\d.,]+ ?(kB|ms|%)?$/.test(String(cell)) ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!)))
-        .join('  ')
-        .trimEnd(),
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, i) =>
+            typeof cell === 'number' || /^[\d.,]+ ?(kB|ms|%)?$/.test(String(cell)) ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!),
+          )
+          .join('  ')
+          .trimEnd(),
     )
     .join('\n');
 }

@@ -51,7 +51,14 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
 async function lighthouseOnce(url: string, chromium: string, output: string): Promise<LighthouseResult> {
   const result = await run(
     'node_modules/.bin/lighthouse',
-    [url, '--output=json', `--output-path=${output}`, '--quiet', `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo'],
+    [
+      url,
+      '--output=json',
+      `--output-path=${output}`,
+      '--quiet',
+      `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+    ],
     { ...process.env, CHROME_PATH: chromium },
     180_000,
   );
@@ -59,8 +66,7 @@ async function lighthouseOnce(url: string, chromium: string, output: string): Pr
   return JSON.parse(readFileSync(output, 'utf8')) as LighthouseResult;
 }
 
-const scoresOf = (report: LighthouseResult) =>
-  Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
+const scoresOf = (report: LighthouseResult) => Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
 
 /**
  * Lighthouse `runs` times (its scores vary with the machine's load); prints every run's scores and the
@@ -83,7 +89,9 @@ export async function benchLighthouse(url: string, runs = 3): Promise<Lighthouse
         .map((audit) => `${c.title}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`),
     );
     const all = reports.map(scoresOf);
-    console.log(`  Lighthouse ${report.lighthouseVersion}, ${report.configSettings.formFactor} preset, ${report.configSettings.throttlingMethod} throttling, ${url}`);
+    console.log(
+      `  Lighthouse ${report.lighthouseVersion}, ${report.configSettings.formFactor} preset, ${report.configSettings.throttlingMethod} throttling, ${url}`,
+    );
     console.log(`  ${runs} runs; the median run by performance score:`);
     console.log(
       table([

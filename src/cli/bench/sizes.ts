@@ -20,11 +20,18 @@ export function benchSizes(appDir: string, singleDir?: string): SizeFigures {
   console.log('  First load (the page, its entry script, static imports and CSS):');
   console.log(table([['file', 'raw', 'gzip'], ...sizes.firstLoad.map(row), ['total', kB(sizes.firstLoadTotal.raw), kB(sizes.firstLoadTotal.gzip)]], '    '));
   const within = sizes.firstLoadTotal.gzip <= FIRST_LOAD_BUDGET_GZIP;
-  console.log(`    budget ${kB(FIRST_LOAD_BUDGET_GZIP)} gzip: ${within ? 'within' : 'OVER'} by ${kB(Math.abs(FIRST_LOAD_BUDGET_GZIP - sizes.firstLoadTotal.gzip))}`);
+  console.log(
+    `    budget ${kB(FIRST_LOAD_BUDGET_GZIP)} gzip: ${within ? 'within' : 'OVER'} by ${kB(Math.abs(FIRST_LOAD_BUDGET_GZIP - sizes.firstLoadTotal.gzip))}`,
+  );
 
   const weight = weightByPackage(sizes.report, sizes.firstLoad);
   console.log('  What the first-load script is made of (share of unminified code, applied to its gzip size):');
-  console.log(table(weight.map((w) => [w.name, `${(w.share * 100).toFixed(0)}%`, `≈ ${kB(w.gzip)}`]), '    '));
+  console.log(
+    table(
+      weight.map((w) => [w.name, `${(w.share * 100).toFixed(0)}%`, `≈ ${kB(w.gzip)}`]),
+      '    ',
+    ),
+  );
 
   const scenarioFiles = new Set([...sizes.scenarios.values()].map((s) => s.fileName));
   const others = sizes.onDemand.filter((f) => !scenarioFiles.has(f.fileName));

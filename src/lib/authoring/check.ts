@@ -131,7 +131,10 @@ export function checkScenarioText(source: string, options: CheckOptions = {}): S
   }
 
   const errors: Finding[] = [...analysisErrors(scan, analysis), ...duplicates, ...idProblems(scan, scenario, options.fileName)];
-  const advice = validation.advice.map((p) => ({ ...withLine(scan, p), message: `${p.message} (advice: format ${FORMAT_VERSION} requires it; this file still plays)` }));
+  const advice = validation.advice.map((p) => ({
+    ...withLine(scan, p),
+    message: `${p.message} (advice: format ${FORMAT_VERSION} requires it; this file still plays)`,
+  }));
   const warnings: Finding[] = [...analysisWarnings(scan, analysis), ...advice];
   // Random play in a trap never ends: measure gameability (advice only) once the traps are fixed.
   const report = analysis.traps.length ? undefined : measureGameability(scenario, { maxStates, samples: options.gameabilitySamples ?? 1_000 });
@@ -171,8 +174,7 @@ function idProblems(scan: JsonScan, scenario: Scenario, fileName: string | undef
   ];
 }
 
-const seatWords = (seats: readonly string[]) =>
-  seats.length >= SIDES.length ? 'from every seat' : `from the ${seats.join(' and the ')}'s seat`;
+const seatWords = (seats: readonly string[]) => (seats.length >= SIDES.length ? 'from every seat' : `from the ${seats.join(' and the ')}'s seat`);
 
 const scenesWords = (scenes: string[]) => {
   const shown = scenes.slice(0, 6).map((s) => quote(s, 40));
@@ -186,14 +188,15 @@ function trapFinding(scan: JsonScan, trap: Trap, seatCount: number): Finding {
   const one = trap.scenes.length === 1;
   const who = trap.seats.length < seatCount ? ` (${seatWords(trap.seats)})` : '';
   const why =
-    trap.kind === 'always'
-      ? one
-        ? 'it only leads back to itself'
-        : 'they only lead to each other'
-      : 'in some runs the conditions close every way out';
+    trap.kind === 'always' ? (one ? 'it only leads back to itself' : 'they only lead to each other') : 'in some runs the conditions close every way out';
   const where = one ? `scene ${quote(trap.scenes[0]!, 40)}` : `scenes ${scenesWords(trap.scenes)}`;
   const fix = one ? 'give it a way on to a final scene' : 'give one of them a way on to a final scene';
-  return { where, message: `${one ? 'is a trap' : 'form a trap'}: a run that gets there can never reach a final scene${who}, because ${why}; ${fix}`, path, ...at(scan, path) };
+  return {
+    where,
+    message: `${one ? 'is a trap' : 'form a trap'}: a run that gets there can never reach a final scene${who}, because ${why}; ${fix}`,
+    path,
+    ...at(scan, path),
+  };
 }
 
 /** What makes a valid scenario unfinished, in words. */
@@ -201,7 +204,10 @@ function analysisErrors(scan: JsonScan, analysis: ScenarioAnalysis): Finding[] {
   const errors: Finding[] = [];
   const add = (path: JsonPath, message: string, where = describePath(path)) => errors.push({ where, message, path, ...at(scan, path) });
   for (const d of analysis.deadEnds) {
-    add(['machine', 'states', d.scene], `is a dead end: ${d.reason}, so a run that gets there can never finish; make it an ending ("type": "final") or give it a way on (a choice or "continue")`);
+    add(
+      ['machine', 'states', d.scene],
+      `is a dead end: ${d.reason}, so a run that gets there can never finish; make it an ending ("type": "final") or give it a way on (a choice or "continue")`,
+    );
   }
   for (const trap of analysis.traps) errors.push(trapFinding(scan, trap, analysis.seats.length));
   for (const seat of analysis.seats) {
@@ -211,7 +217,11 @@ function analysisErrors(scan: JsonScan, analysis: ScenarioAnalysis): Finding[] {
       add([], `from the ${seat.seat}'s seat, no path ends in ${names}; every seat should reach all four outcomes`, 'the scenario');
     }
     if (!seat.complete) {
-      add([], `from the ${seat.seat}'s seat, exploring stopped at the limit of ${seat.states.toLocaleString('en')} states, so dead ends, traps and outcomes out of reach may be missed; the file cannot be called complete`, 'the scenario');
+      add(
+        [],
+        `from the ${seat.seat}'s seat, exploring stopped at the limit of ${seat.states.toLocaleString('en')} states, so dead ends, traps and outcomes out of reach may be missed; the file cannot be called complete`,
+        'the scenario',
+      );
     }
   }
   return errors;
@@ -228,7 +238,8 @@ export function estimateWords(seat: SeatAnalysis): string | undefined {
     const [lo, hi] = shares.interval?.[o] ?? [0, 1];
     return `${o} ${pct(shares.byOutcome[o])} (${pct(lo)}–${pct(hi)})`;
   });
-  const finished = shares.finished !== undefined && shares.finished < Number(shares.paths) ? `; ${Number(shares.paths) - shares.finished} plays did not finish` : '';
+  const finished =
+    shares.finished !== undefined && shares.finished < Number(shares.paths) ? `; ${Number(shares.paths) - shares.finished} plays did not finish` : '';
   return `from the ${seat.seat}'s seat, outcome shares are estimated from ${plays} random plays because ${why} (95% intervals): ${parts.join(', ')}${finished}`;
 }
 
@@ -237,7 +248,8 @@ function analysisWarnings(scan: JsonScan, analysis: ScenarioAnalysis): Finding[]
   const warnings: Finding[] = [];
   const add = (path: JsonPath, message: string, where = describePath(path)) => warnings.push({ where, message, path, ...at(scan, path) });
   for (const scene of analysis.unreachableScenes) add(['machine', 'states', scene], 'cannot be reached from any seat the scenario lists');
-  for (const c of analysis.choicesWithoutEffect) add(['machine', 'states', c.scene, 'on', c.event], 'changes nothing: it has no effect on either ledger or any flag');
+  for (const c of analysis.choicesWithoutEffect)
+    add(['machine', 'states', c.scene, 'on', c.event], 'changes nothing: it has no effect on either ledger or any flag');
   for (const seat of analysis.seats) {
     const words = estimateWords(seat);
     if (words) add([], words, 'the scenario');

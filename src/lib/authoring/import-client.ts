@@ -108,7 +108,10 @@ export class WorkerImportChecker {
     worker.onmessage = (event) => {
       const reply = event.data;
       if (reply.id !== this.#pending?.id) return;
-      this.#settle('error' in reply ? { kind: 'failed', message: `the checker stopped with an error (${reply.error})` } : { kind: 'checked', check: reply.check }, false);
+      this.#settle(
+        'error' in reply ? { kind: 'failed', message: `the checker stopped with an error (${reply.error})` } : { kind: 'checked', check: reply.check },
+        false,
+      );
     };
     worker.onerror = (event) => {
       // Handled here: not an uncaught error on the page.

@@ -47,7 +47,9 @@ const refusal = (message: string, where = 'the file'): ImportCheck => ({ ok: fal
 /** The heading of a checked file: can it be imported, and how. */
 export function checkedSentence(source: string, check: ImportCheck): string {
   if (!check.ok) return `${source} cannot be imported: ${plural(check.problems.length, 'problem')}.`;
-  const clash = check.clash ? ` Its id “${check.clash.id}” is already used by ${check.clash.with === 'built-in' ? 'a built-in scenario' : 'one of your scenarios'}.` : '';
+  const clash = check.clash
+    ? ` Its id “${check.clash.id}” is already used by ${check.clash.with === 'built-in' ? 'a built-in scenario' : 'one of your scenarios'}.`
+    : '';
   if (check.status === 'draft') return `${source} is valid but not finished (${plural(check.warnings.length, 'warning')}). You can save it as a draft.${clash}`;
   return `${source} is valid and ready to save${check.warnings.length ? ` (${plural(check.warnings.length, 'warning')})` : ''}.${clash}`;
 }

@@ -105,7 +105,13 @@ export function scanJson(text: string, maxDepth = 64): JsonScan {
         i++;
         return out;
       }
-      if (c < 32) fail(c === 10 ? 'this text is not closed before the end of the line: a double quote (") is missing' : 'text may not hold control characters; write \\t or \\n instead', c === 10 ? start : i);
+      if (c < 32)
+        fail(
+          c === 10
+            ? 'this text is not closed before the end of the line: a double quote (") is missing'
+            : 'text may not hold control characters; write \\t or \\n instead',
+          c === 10 ? start : i,
+        );
       if (c === 92) {
         out += text.slice(run, i);
         const e = text[i + 1];
@@ -140,7 +146,7 @@ export function scanJson(text: string, maxDepth = 64): JsonScan {
       }
     }
     const c = text[i];
-    if (c === "'") fail("text must be in double quotes (\"), not single quotes (')");
+    if (c === "'") fail('text must be in double quotes ("), not single quotes (\')');
     if (c === '}' || c === ']') fail(`expected a value, found ${describeChar(c)}`);
     fail(`expected a value (text in double quotes, a number, true, false, null, { or [), found ${describeChar(c)}`);
   };
@@ -169,7 +175,7 @@ export function scanJson(text: string, maxDepth = 64): JsonScan {
       const c = text[i];
       if (c === undefined) fail('the file ends before this { is closed with }', open);
       if (c === '}') fail('a comma before } is not allowed in JSON; remove the last comma');
-      if (c === "'") fail("a key must be in double quotes (\"), not single quotes (')");
+      if (c === "'") fail('a key must be in double quotes ("), not single quotes (\')');
       if (c !== '"') fail(`expected a key in double quotes, found ${describeChar(c)}`);
       const keyAt = i;
       const key = readString();

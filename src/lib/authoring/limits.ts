@@ -26,8 +26,7 @@ export function utf8Length(text: string): number {
     else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
       bytes += 4;
       i++;
-    }
-    else bytes += 3;
+    } else bytes += 3;
   }
   return bytes;
 }

@@ -175,7 +175,10 @@ export function saveChecked(check: ImportCheck, options: SaveOptions): SaveResul
   };
   const written = records.write(customScenarioKind, scenario.id, record);
   if (!written.ok) {
-    const why = written.why === 'newer' ? written.message : `The browser would not store the scenario (${written.why === 'full' ? 'its storage is full' : 'storage is switched off'}).`;
+    const why =
+      written.why === 'newer'
+        ? written.message
+        : `The browser would not store the scenario (${written.why === 'full' ? 'its storage is full' : 'storage is switched off'}).`;
     return { ok: false, reason: 'storage', message: `${why} Nothing was changed.` };
   }
   return { ok: true, summary: toSummary(record), replaced, ...(renamedFrom ? { renamedFrom } : {}) };

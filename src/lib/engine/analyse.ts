@@ -476,7 +476,13 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
   const reached = new Set(seats.flatMap((s) => s.reachableScenes));
   const deadEnds = new Map<string, string>();
   for (const seat of seats) for (const d of seat.deadEnds) deadEnds.set(d.scene, d.reason);
-  const traps = mergeTraps([...sceneTraps(scenario, seats.map((s) => s.seat)), ...seats.flatMap((s) => s.traps)]);
+  const traps = mergeTraps([
+    ...sceneTraps(
+      scenario,
+      seats.map((s) => s.seat),
+    ),
+    ...seats.flatMap((s) => s.traps),
+  ]);
   const explored = seats.every((s) => s.complete);
   const choicesWithoutEffect: { scene: string; event: string }[] = [];
   for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
@@ -516,7 +522,13 @@ function sceneTraps(scenario: Scenario, seats: Side[]): Trap[] {
   const targets = new Map<string, string[]>();
   for (const id of ids) {
     const scene = sceneOf(scenario, id)!;
-    targets.set(id, Object.values(scene.on ?? {}).flatMap((v) => (Array.isArray(v) ? v : v ? [v] : [])).map((t) => t.target).filter((t) => sceneOf(scenario, t)));
+    targets.set(
+      id,
+      Object.values(scene.on ?? {})
+        .flatMap((v) => (Array.isArray(v) ? v : v ? [v] : []))
+        .map((t) => t.target)
+        .filter((t) => sceneOf(scenario, t)),
+    );
   }
   const reached = new Set([scenario.machine.initial]);
   const queue = [scenario.machine.initial];

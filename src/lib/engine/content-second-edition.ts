@@ -35,7 +35,11 @@ export function railroads(scenario: Scenario): Railroads {
   for (const [id, scene] of Object.entries(scenario.machine.states)) {
     if (!scene.meta.decides) continue;
     decisions++;
-    const targets = new Set(Object.entries(scene.on ?? {}).filter(([e]) => isChoice(e)).map(([, v]) => (Array.isArray(v) ? '' : v?.target)));
+    const targets = new Set(
+      Object.entries(scene.on ?? {})
+        .filter(([e]) => isChoice(e))
+        .map(([, v]) => (Array.isArray(v) ? '' : v?.target)),
+    );
     if (targets.size <= 1) scenes.push(id);
   }
   return { decisions, scenes, share: decisions ? scenes.length / decisions : 0 };
@@ -44,7 +48,9 @@ export function railroads(scenario: Scenario): Railroads {
 /** The final scenes a player can reach from any seat the scenario claims. */
 export function reachableFinals(scenario: Scenario, analysis: ScenarioAnalysis): string[] {
   const reached = new Set(analysis.seats.flatMap((s) => s.reachableScenes));
-  return Object.entries(scenario.machine.states).filter(([id, scene]) => scene.type === 'final' && reached.has(id)).map(([id]) => id);
+  return Object.entries(scenario.machine.states)
+    .filter(([id, scene]) => scene.type === 'final' && reached.has(id))
+    .map(([id]) => id);
 }
 
 /**
@@ -100,11 +106,26 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 const CLOCK = String.raw`\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}`;
 /** Patterns tried on the start of the line (day and time, speech) or on its first dozen words (the rest), in this order. */
 const OPENINGS: [OpeningDevice, 'start' | 'words', RegExp][] = [
-  ['dayAndTime', 'start', new RegExp(String.raw`^(?:on\s+|it\s+is\s+|it's\s+|at\s+)?(?:(?:${DAYS})\b|(?:${MONTHS})\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})\b|(?:${CLOCK})(?=[\s,.]|$)|(?:early|late|mid)?\s*(?:morning|afternoon|evening|lunchtime|midnight|noon)[,.])`, 'i')],
+  [
+    'dayAndTime',
+    'start',
+    new RegExp(
+      String.raw`^(?:on\s+|it\s+is\s+|it's\s+|at\s+)?(?:(?:${DAYS})\b|(?:${MONTHS})\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})\b|(?:${CLOCK})(?=[\s,.]|$)|(?:early|late|mid)?\s*(?:morning|afternoon|evening|lunchtime|midnight|noon)[,.])`,
+      'i',
+    ),
+  ],
   ['speech', 'start', /^(?:["“‘']|[\p{Lu}][\p{L}.' -]{0,40}:\s*["“‘])/u],
   ['sound', 'words', /^(?:ping|buzz|bzz|ring|knock|click|beep|ding)\b|\b(?:rings|ringing|buzzes|buzzing|pings|chimes|knocks|beeps|doorbell|ringtone)\b/i],
-  ['message', 'words', /^(?:from|to|subject|re|sent):|\b(?:e-?mails?|messages?|texts|texted|text message|whatsapp|voicemail|chat|slack|teams message|linkedin|inmail|inbox|dm)\b/i],
-  ['document', 'words', /\b(?:job advert|advert|jobs? page|job description|role profile|agenda|calendar|invite|notes|scorecard|form|offer letter|contract|cv|report|spreadsheet|ticket|brief|document|memo)\b/i],
+  [
+    'message',
+    'words',
+    /^(?:from|to|subject|re|sent):|\b(?:e-?mails?|messages?|texts|texted|text message|whatsapp|voicemail|chat|slack|teams message|linkedin|inmail|inbox|dm)\b/i,
+  ],
+  [
+    'document',
+    'words',
+    /\b(?:job advert|advert|jobs? page|job description|role profile|agenda|calendar|invite|notes|scorecard|form|offer letter|contract|cv|report|spreadsheet|ticket|brief|document|memo)\b/i,
+  ],
 ];
 
 /** How a line opens a scenario: the first device whose pattern matches; speech when a cast member (not the narrator) speaks it. */
@@ -129,9 +150,15 @@ export const FEEDBACK_FORMULAS = {
   /** "X. But Y.": a sentence that starts with "But". */
   butTurn: { label: 'a sentence starting "But" ("X. But Y.")', pattern: /(?:^|[.!?:;]["”’)]?\s+)But\b/ },
   /** "Good courtesy…", "Clear communication…", "Common sense, …": the dimension named in the first two words. */
-  dimensionFirst: { label: 'opening by naming the dimension ("Good courtesy.", "Clear communication, …")', pattern: /^(?:\S+\s+)?(?:courte\w*|communicat\w*|common[ -]sense|respect\w*|polite\w*)\b/i },
+  dimensionFirst: {
+    label: 'opening by naming the dimension ("Good courtesy.", "Clear communication, …")',
+    pattern: /^(?:\S+\s+)?(?:courte\w*|communicat\w*|common[ -]sense|respect\w*|polite\w*)\b/i,
+  },
   /** "Strong …", "Poor …", "Good …": a one-word verdict first. */
-  verdictFirst: { label: 'opening with a verdict ("Good …", "Strong …", "Poor …")', pattern: /^(?:good|strong|poor|weak|great|excellent|bad|solid|fine|nice|well done)\b/i },
+  verdictFirst: {
+    label: 'opening with a verdict ("Good …", "Strong …", "Poor …")',
+    pattern: /^(?:good|strong|poor|weak|great|excellent|bad|solid|fine|nice|well done)\b/i,
+  },
 } as const;
 export type FeedbackFormula = keyof typeof FEEDBACK_FORMULAS;
 
@@ -147,7 +174,9 @@ export function feedbackFormulas(scenario: Scenario): { total: number; counts: R
 function allChoices(scenario: Scenario): { scene: string; event: string; feedback: string; thoughts: string }[] {
   return Object.entries(scenario.machine.states).flatMap(([scene, state]) =>
     Object.entries(state.on ?? {}).flatMap(([event, value]) =>
-      isChoice(event) && value && !Array.isArray(value) && 'meta' in value ? [{ scene, event, feedback: value.meta.feedback, thoughts: value.meta.thoughts }] : [],
+      isChoice(event) && value && !Array.isArray(value) && 'meta' in value
+        ? [{ scene, event, feedback: value.meta.feedback, thoughts: value.meta.thoughts }]
+        : [],
     ),
   );
 }
@@ -241,20 +270,26 @@ export function secondEditionFindings(scenario: Scenario, analysis: ScenarioAnal
     );
   }
   if (s.finals.length < rules.finalScenes.min) {
-    found.push(`${s.finals.length} final scenes can be reached; write at least ${rules.finalScenes.min}, each ending written for this scenario and its outcome`);
+    found.push(
+      `${s.finals.length} final scenes can be reached; write at least ${rules.finalScenes.min}, each ending written for this scenario and its outcome`,
+    );
   }
   for (const at of stockEndings(scenario)) found.push(`${at}: a stock ending phrase; write the ending for this scenario and its outcome`);
   for (const at of continuesWithoutReason(scenario)) found.push(`${at}: moves a ledger, so give a "reason" (why, in words; coach mode shows it)`);
   const { total, counts } = s.formulas;
   for (const [name, count] of Object.entries(counts) as [FeedbackFormula, number][]) {
     if (total && count / total > rules.feedbackFormula.maxShare) {
-      found.push(`${count} of ${total} pieces of feedback (${percent(count / total)}) use one formula, ${FEEDBACK_FORMULAS[name].label}; keep each formula to ${percent(rules.feedbackFormula.maxShare)} or fewer`);
+      found.push(
+        `${count} of ${total} pieces of feedback (${percent(count / total)}) use one formula, ${FEEDBACK_FORMULAS[name].label}; keep each formula to ${percent(rules.feedbackFormula.maxShare)} or fewer`,
+      );
     }
   }
   const { grade } = s.reading.combined;
   const { allowed, target } = rules.readingGrade;
   if (grade < allowed.min || grade > allowed.max) {
-    found.push(`the scene text and feedback read at grade ${grade.toFixed(1)} (Flesch–Kincaid); write for grade ${target.min}–${target.max} (checked within ${allowed.min}–${allowed.max})`);
+    found.push(
+      `the scene text and feedback read at grade ${grade.toFixed(1)} (Flesch–Kincaid); write for grade ${target.min}–${target.max} (checked within ${allowed.min}–${allowed.max})`,
+    );
   }
   return found;
 }
@@ -303,7 +338,11 @@ function passages(scenario: Scenario): Omit<Passage, 'shingles'>[] {
 
 /** The runs of `size` consecutive words in a text (lower case, punctuation dropped). */
 export function shingles(text: string, size = RULES().nearDuplicate.shingle): Set<string> {
-  const words = text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[\p{L}\p{N}']+/gu) ?? [];
   const out = new Set<string>();
   for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(' '));
   return out;
@@ -357,7 +396,8 @@ export const libraryIsStrict = (scenarios: readonly Scenario[]) => scenarios.len
 export function librarySecondEditionFindings(scenarios: readonly Scenario[]): string[] {
   const { maxScenarios } = RULES().openingDevice;
   const found = Object.entries(crowdedOpenings(scenarios)).map(
-    ([device, ids]) => `${ids.length} scenarios open with ${OPENING_DEVICE_LABELS[device as OpeningDevice]} (${ids.join(', ')}); at most ${maxScenarios} may share a device`,
+    ([device, ids]) =>
+      `${ids.length} scenarios open with ${OPENING_DEVICE_LABELS[device as OpeningDevice]} (${ids.join(', ')}); at most ${maxScenarios} may share a device`,
   );
   for (const d of nearDuplicates(scenarios)) {
     found.push(

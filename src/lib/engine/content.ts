@@ -51,14 +51,17 @@ export function checkContent(scenario: Scenario, analysis: ScenarioAnalysis, rep
     }
     const choices = Object.entries(scene.on ?? {}).filter(([event]) => event !== 'continue');
     if (scene.meta.decides && (choices.length < rules.optionsPerDecision.min || choices.length > rules.optionsPerDecision.max)) {
-      problems.push(`scene "${sceneId}" offers ${choices.length} options; a decision should offer ${rules.optionsPerDecision.min}–${rules.optionsPerDecision.max}`);
+      problems.push(
+        `scene "${sceneId}" offers ${choices.length} options; a decision should offer ${rules.optionsPerDecision.min}–${rules.optionsPerDecision.max}`,
+      );
     }
     for (const [event, value] of choices) {
       if (!value || Array.isArray(value) || !('meta' in value)) continue;
       const at = `scene "${sceneId}" → choice "${event}"`;
       const { label, feedback, thoughts } = value.meta;
       const within = (text: string, what: string, range: { min: number; max: number }) => {
-        if (text.length < range.min || text.length > range.max) problems.push(`${at}: the ${what} should be ${range.min}–${range.max} characters (it is ${text.length})`);
+        if (text.length < range.min || text.length > range.max)
+          problems.push(`${at}: the ${what} should be ${range.min}–${range.max} characters (it is ${text.length})`);
       };
       within(label, 'label', rules.labelLength);
       within(feedback, 'feedback', rules.feedbackLength);
@@ -106,9 +109,10 @@ export function checkGameability(report: GameabilityReport): string[] {
 /** How many of the library's seats each judged label-only strategy wins (reaches mutualFit) from. */
 export function strategyWins(reports: readonly GameabilityReport[]): { seats: number; wins: Record<(typeof JUDGED_STRATEGIES)[number], number> } {
   const seats = reports.flatMap((r) => r.seats);
-  const wins = Object.fromEntries(
-    JUDGED_STRATEGIES.map((s) => [s, seats.filter((seat) => seat.strategies[s].outcome === 'mutualFit').length]),
-  ) as Record<(typeof JUDGED_STRATEGIES)[number], number>;
+  const wins = Object.fromEntries(JUDGED_STRATEGIES.map((s) => [s, seats.filter((seat) => seat.strategies[s].outcome === 'mutualFit').length])) as Record<
+    (typeof JUDGED_STRATEGIES)[number],
+    number
+  >;
   return { seats: seats.length, wins };
 }
 

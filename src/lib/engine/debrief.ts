@@ -53,7 +53,15 @@ export function buildDebrief(scenario: Scenario, steps: readonly RecordedStep[])
     const swing = Math.abs(change.totalDelta.employer) + Math.abs(change.totalDelta.candidate) + (Object.keys(change.dealBreakers).length ? 1000 : 0);
     if (swing > biggest) [biggest, turningPoint] = [swing, index];
     const reason = 'reason' in transition ? transition.reason : undefined;
-    timeline.push({ index, step, ...(choice ? { choice } : {}), ...change, after: structuredClone(next.standing.ledgers), to: step.target, ...(reason ? { reason } : {}) });
+    timeline.push({
+      index,
+      step,
+      ...(choice ? { choice } : {}),
+      ...change,
+      after: structuredClone(next.standing.ledgers),
+      to: step.target,
+      ...(reason ? { reason } : {}),
+    });
     standing = next.standing;
   });
   const verdict = judge(standing.ledgers, standing.dealBreakers);

@@ -35,10 +35,41 @@ export const STRATEGY_LABELS: Record<LabelStrategy, string> = {
  * hunting for the "nice" option looks for). Whole words, case-insensitive.
  */
 export const COURTESY_WORDS: readonly string[] = [
-  'please', 'thank', 'thanks', 'thanked', 'thanking', 'sorry', 'apologise', 'apologize', 'apologises', 'apologizes',
-  'apology', 'apologies', 'appreciate', 'appreciated', 'appreciates', 'appreciation', 'grateful', 'gratitude', 'kind',
-  'kindly', 'welcome', 'pleasure', 'glad', 'delighted', 'respect', 'respectfully', 'polite', 'politely', 'courteous',
-  'courteously', 'cheers', 'warmly', 'gladly', 'honoured', 'honored',
+  'please',
+  'thank',
+  'thanks',
+  'thanked',
+  'thanking',
+  'sorry',
+  'apologise',
+  'apologize',
+  'apologises',
+  'apologizes',
+  'apology',
+  'apologies',
+  'appreciate',
+  'appreciated',
+  'appreciates',
+  'appreciation',
+  'grateful',
+  'gratitude',
+  'kind',
+  'kindly',
+  'welcome',
+  'pleasure',
+  'glad',
+  'delighted',
+  'respect',
+  'respectfully',
+  'polite',
+  'politely',
+  'courteous',
+  'courteously',
+  'cheers',
+  'warmly',
+  'gladly',
+  'honoured',
+  'honored',
 ];
 const COURTESY = new Set(COURTESY_WORDS);
 const WORD = /[\p{L}]+(?:[-'’][\p{L}]+)*/gu;
@@ -154,8 +185,7 @@ function stateKey(scene: string, s: Standing): string {
 /** Index in `options` of the one a strategy takes: extreme by its measure, ties to the first in file order. */
 export function strategyPick(strategy: LabelStrategy, labels: readonly string[]): number {
   if (strategy === 'first' || labels.length === 0) return 0;
-  const measure = (label: string) =>
-    strategy === 'longest' ? label.length : strategy === 'shortest' ? -label.length : courtesyWordCount(label);
+  const measure = (label: string) => (strategy === 'longest' ? label.length : strategy === 'shortest' ? -label.length : courtesyWordCount(label));
   let best = 0;
   for (let i = 1; i < labels.length; i++) if (measure(labels[i]!) > measure(labels[best]!)) best = i;
   return best;
@@ -177,7 +207,15 @@ export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStra
     seen.add(key);
     const moves = movesAt(scenario, { scene: sceneId, standing }, seat);
     if (!moves.length) return { outcome: null, choices };
-    const move = moves[0]!.by === 'player' ? moves[strategyPick(strategy, moves.map((m) => m.choice!.meta.label))]! : moves[0]!;
+    const move =
+      moves[0]!.by === 'player'
+        ? moves[
+            strategyPick(
+              strategy,
+              moves.map((m) => m.choice!.meta.label),
+            )
+          ]!
+        : moves[0]!;
     if (move.by === 'player') choices.push(move.event);
     sceneId = move.next.scene;
     standing = move.next.standing;
@@ -315,7 +353,10 @@ export function bestOptions(scene: Scene): { best: number[]; longestIsBest: bool
   const scores = choices.map((c) => choiceScore(c.choice.actions));
   const top = Math.max(...scores);
   const best = scores.flatMap((s, i) => (s === top ? [i] : []));
-  const longest = strategyPick('longest', choices.map((c) => c.choice.meta.label));
+  const longest = strategyPick(
+    'longest',
+    choices.map((c) => c.choice.meta.label),
+  );
   return { best, longestIsBest: best.includes(longest) };
 }
 

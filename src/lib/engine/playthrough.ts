@@ -62,7 +62,11 @@ export function resumeRun(scenario: Scenario, plan: RunPlan, machine?: ScenarioM
   const misfit = new ReplayError(`its choices no longer lead through “${scenario.title}” the way they did`);
   let result: PlayThrough;
   try {
-    result = playThrough(scenario, plan.seat, ({ index }) => plan.choices[index], { seed: plan.seed, stepLimit: plan.stepCount, ...(machine ? { machine } : {}) });
+    result = playThrough(scenario, plan.seat, ({ index }) => plan.choices[index], {
+      seed: plan.seed,
+      stepLimit: plan.stepCount,
+      ...(machine ? { machine } : {}),
+    });
   } catch (error) {
     throw error instanceof ReplayError ? misfit : error;
   }

@@ -51,8 +51,7 @@ const text = (what: string, max: number) =>
 
 const side = z.enum(SIDES, { error: 'must be "employer" or "candidate"' });
 const dimension = z.enum(DIMENSIONS, {
-  error: (issue) =>
-    `${quote(issue.input)} is not a dimension; use one of ${DIMENSIONS.map((d) => `"${d}"`).join(', ')}`,
+  error: (issue) => `${quote(issue.input)} is not a dimension; use one of ${DIMENSIONS.map((d) => `"${d}"`).join(', ')}`,
 });
 const flagName = z
   .string({ error: 'a flag name must be text' })
@@ -61,9 +60,9 @@ const flagName = z
 /** Ids of scenes and scenarios: letters, digits and dashes, starting with a letter. */
 export const ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
 const id = (what: string) =>
-  z.string({ error: `${what} must be text` }).check(
-    z.regex(ID_PATTERN, { error: `${what} must start with a letter and hold only letters, digits, - or _ (at most 64)` }),
-  );
+  z
+    .string({ error: `${what} must be text` })
+    .check(z.regex(ID_PATTERN, { error: `${what} must start with a letter and hold only letters, digits, - or _ (at most 64)` }));
 
 // ---- effects (XState actions) ----------------------------------------------------------------
 
@@ -72,13 +71,11 @@ export const impressEffect = z.strictObject({
   params: z.strictObject({
     ledger: side.register(z.globalRegistry, { description: 'whose opinion moves: "employer" = how the employer sees the candidate' }),
     dimension,
-    by: z
-      .int({ error: '"by" must be a whole number' })
-      .check(
-        z.gte(-5, { error: '"by" must be between -5 and 5' }),
-        z.lte(5, { error: '"by" must be between -5 and 5' }),
-        z.refine((n) => n !== 0, { error: '"by" must not be 0' }),
-      ),
+    by: z.int({ error: '"by" must be a whole number' }).check(
+      z.gte(-5, { error: '"by" must be between -5 and 5' }),
+      z.lte(5, { error: '"by" must be between -5 and 5' }),
+      z.refine((n) => n !== 0, { error: '"by" must not be 0' }),
+    ),
   }),
 });
 export const dealBreakerEffect = z.strictObject({
@@ -95,11 +92,9 @@ export const clearFlagEffect = z.strictObject({
 });
 
 export const EFFECT_TYPES = ['impress', 'dealBreaker', 'setFlag', 'clearFlag'] as const;
-export const effectSchema = z.discriminatedUnion(
-  'type',
-  [impressEffect, dealBreakerEffect, setFlagEffect, clearFlagEffect],
-  { error: unknownName('effect', EFFECT_TYPES) },
-);
+export const effectSchema = z.discriminatedUnion('type', [impressEffect, dealBreakerEffect, setFlagEffect, clearFlagEffect], {
+  error: unknownName('effect', EFFECT_TYPES),
+});
 
 // ---- conditions (XState guards) ----------------------------------------------------------------
 
@@ -134,24 +129,21 @@ const singleGuards = [
 export type SingleGuard = z.output<(typeof singleGuards)[number]>;
 /** A condition: a single one, or `and` / `or` / `not` over conditions. */
 export type Guard =
-  | SingleGuard
-  | { type: 'and'; params: { all: Guard[] } }
-  | { type: 'or'; params: { any: Guard[] } }
-  | { type: 'not'; params: { condition: Guard } };
+  SingleGuard | { type: 'and'; params: { all: Guard[] } } | { type: 'or'; params: { any: Guard[] } } | { type: 'not'; params: { condition: Guard } };
 
 const conditionList = (name: 'and' | 'or', inner: z.ZodMiniType<Guard>) =>
-  z.array(inner, { error: `"${name}" takes a list of conditions` }).check(
-    z.minLength(GUARD_LIST.min, { error: `"${name}" needs at least ${GUARD_LIST.min} conditions (for one, write the condition itself)` }),
-    z.maxLength(GUARD_LIST.max, { error: `"${name}" takes at most ${GUARD_LIST.max} conditions` }),
-  );
+  z
+    .array(inner, { error: `"${name}" takes a list of conditions` })
+    .check(
+      z.minLength(GUARD_LIST.min, { error: `"${name}" needs at least ${GUARD_LIST.min} conditions (for one, write the condition itself)` }),
+      z.maxLength(GUARD_LIST.max, { error: `"${name}" takes at most ${GUARD_LIST.max} conditions` }),
+    );
 
 const conditionTypes = [...GUARD_TYPES, ...COMBINATOR_TYPES];
 
 /** Words for a condition that is not one: a list where one condition goes, or a type no one knows. */
 const notACondition = (issue: { input?: unknown }) =>
-  Array.isArray(issue.input)
-    ? 'is a list; one condition goes here (to combine several, use "and" or "or")'
-    : unknownName('condition', conditionTypes)(issue);
+  Array.isArray(issue.input) ? 'is a list; one condition goes here (to combine several, use "and" or "or")' : unknownName('condition', conditionTypes)(issue);
 
 /**
  * The schemas of conditions nested inside `and`, `or` and `not` (one per level). The JSON Schema for
@@ -201,9 +193,7 @@ function unknownName(kind: string, known: readonly string[]) {
     const input = issue.input as { type?: unknown } | undefined;
     const name = input && typeof input === 'object' ? input.type : undefined;
     const list = known.map((k) => `"${k}"`).join(', ');
-    return name === undefined
-      ? `${article(kind)} needs a "type": one of ${list}`
-      : `there is no ${kind} called ${quote(name)}; use one of ${list}`;
+    return name === undefined ? `${article(kind)} needs a "type": one of ${list}` : `there is no ${kind} called ${quote(name)}; use one of ${list}`;
   };
 }
 
@@ -252,9 +242,7 @@ export const sceneMetaSchema = z.strictObject({
   /** A key of `cast`, or "narrator". */
   speaker: z.string({ error: 'the speaker must be text' }),
   /** The lines or narration, one paragraph each. */
-  text: z
-    .array(text('a line', 1200), { error: '"text" must be a list of lines' })
-    .check(z.minLength(1, { error: 'a scene needs at least one line of text' })),
+  text: z.array(text('a line', 1200), { error: '"text" must be a list of lines' }).check(z.minLength(1, { error: 'a scene needs at least one line of text' })),
   /** Which side decides here; omit when nobody does (the scene continues). */
   decides: z.optional(side),
   /** How the scenario decides for that side when no person plays it. */
@@ -269,9 +257,7 @@ export const sceneSchema = z.strictObject({
   type: z.optional(z.literal('final', { error: 'the only scene type is "final"' })),
   description: z.optional(z.string().check(z.maxLength(400))),
   meta: sceneMetaSchema,
-  on: z.optional(
-    z.catchall(z.object({ continue: z.optional(z.union([continueSchema, z.array(continueSchema).check(z.minLength(1))])) }), choiceSchema),
-  ),
+  on: z.optional(z.catchall(z.object({ continue: z.optional(z.union([continueSchema, z.array(continueSchema).check(z.minLength(1))])) }), choiceSchema)),
 });
 
 /** Portrait styles an author may pick for a cast member: a drawn face or the person's initials. */
@@ -285,10 +271,9 @@ export const PORTRAIT_STYLES = ['face', 'initials'] as const;
 export const portraitSchema = z.strictObject({
   style: z.enum(PORTRAIT_STYLES, { error: 'must be "face" or "initials"' }),
   tone: z.optional(
-    z.int({ error: 'a portrait tone must be a whole number from 1 to 6' }).check(
-      z.minimum(1, { error: 'a portrait tone must be from 1 to 6' }),
-      z.maximum(6, { error: 'a portrait tone must be from 1 to 6' }),
-    ),
+    z
+      .int({ error: 'a portrait tone must be a whole number from 1 to 6' })
+      .check(z.minimum(1, { error: 'a portrait tone must be from 1 to 6' }), z.maximum(6, { error: 'a portrait tone must be from 1 to 6' })),
   ),
 });
 
@@ -300,7 +285,9 @@ export const castMemberSchema = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: `"format" must be ${FORMAT_VERSION} (or 1 or 2 for files written before format ${FORMAT_VERSION})` }),
+  format: z.union([z.literal(1), z.literal(2), z.literal(3)], {
+    error: `"format" must be ${FORMAT_VERSION} (or 1 or 2 for files written before format ${FORMAT_VERSION})`,
+  }),
   id: id('the scenario id'),
   title: text('the title', 120),
   summary: text('the summary', 400),

@@ -158,7 +158,11 @@ export function followSteps(scenario: Scenario, steps: readonly RecordedStep[]):
     }
     const move: Move = recorded.event === 'continue' ? { type: 'continue' } : { type: recorded.event as `choice.${string}`, auto: recorded.auto };
     const result = takeStep(scenario, at, move);
-    if (!result || (recorded.branch !== undefined && recorded.branch !== result.step.branch) || (recorded.target !== undefined && recorded.target !== result.step.target)) {
+    if (
+      !result ||
+      (recorded.branch !== undefined && recorded.branch !== result.step.branch) ||
+      (recorded.target !== undefined && recorded.target !== result.step.target)
+    ) {
       throw new StepError(`Step ${i + 1}: "${recorded.event}" is not a way on from scene "${at.scene}" at that point.`);
     }
     taken.push(result);

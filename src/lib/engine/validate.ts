@@ -97,7 +97,11 @@ function reservedNames(data: unknown): Problem[] {
     if (path.length > 64 || problems.length >= MAX_PROBLEMS || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) return value.forEach((item, i) => walk(item, [...path, i]));
     if (Object.hasOwn(value, '__proto__')) {
-      problems.push({ where: describePath(path), message: 'has a name "__proto__", which cannot be used: JavaScript reserves it; choose another name', path: [...path, '__proto__'] });
+      problems.push({
+        where: describePath(path),
+        message: 'has a name "__proto__", which cannot be used: JavaScript reserves it; choose another name',
+        path: [...path, '__proto__'],
+      });
     }
     for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
   };
@@ -110,9 +114,7 @@ function reservedNames(data: unknown): Problem[] {
  * line), with `label: ` before the place when given (e.g. `warning`). Editors turn such lines into links.
  */
 export function formatProblems(file: string, problems: (Problem & { line?: number; column?: number })[], label?: string): string {
-  return problems
-    .map((p) => `${file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${label ? `${label}: ` : ''}${p.where}: ${p.message}`)
-    .join('\n');
+  return problems.map((p) => `${file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${label ? `${label}: ` : ''}${p.where}: ${p.message}`).join('\n');
 }
 
 /** Unknown fields listed by name for one object; the rest are counted. */
@@ -258,8 +260,7 @@ function checkReferences(scenario: Scenario): Problem[] {
   const problems: Problem[] = [];
   const states = scenario.machine.states;
   const sceneIds = Object.keys(states);
-  const report = (path: (string | number)[], message: string) =>
-    problems.push({ where: describePath(path), message, path });
+  const report = (path: (string | number)[], message: string) => problems.push({ where: describePath(path), message, path });
 
   if (!Object.hasOwn(states, scenario.machine.initial)) {
     report(['machine', 'initial'], `there is no scene called "${scenario.machine.initial}"${suggest(scenario.machine.initial, sceneIds)}`);
@@ -270,7 +271,11 @@ function checkReferences(scenario: Scenario): Problem[] {
     const { meta } = scene;
     if (!speakers.has(meta.speaker)) {
       const cast = Object.keys(scenario.cast);
-      const listed = cast.slice(0, 6).map((k) => quote(k, 30)).join(', ') + (cast.length > 6 ? ', …' : '');
+      const listed =
+        cast
+          .slice(0, 6)
+          .map((k) => quote(k, 30))
+          .join(', ') + (cast.length > 6 ? ', …' : '');
       report(at('meta', 'speaker'), `${quote(meta.speaker)} is not in the cast; use "narrator"${cast.length ? ` or one of ${listed}` : ''}`);
     }
     const events = Object.keys(scene.on ?? {});

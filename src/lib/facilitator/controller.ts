@@ -72,7 +72,9 @@ export class FacilitatorSession {
   readonly #listeners = new Set<() => void>();
 
   /** Start a new session as the control window: saved and announced at once. */
-  static create(options: Omit<SessionOptions, 'sessionId' | 'role'> & { input: Omit<SessionInput, 'id' | 'scenarioId' | 'at'> & { id?: string } }): FacilitatorSession {
+  static create(
+    options: Omit<SessionOptions, 'sessionId' | 'role'> & { input: Omit<SessionInput, 'id' | 'scenarioId' | 'at'> & { id?: string } },
+  ): FacilitatorSession {
     const clock = options.clock ?? systemClock;
     const at = clock.now();
     const id = options.input.id ?? newSessionId(at);

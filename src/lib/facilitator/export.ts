@@ -4,7 +4,7 @@
  */
 import { DIMENSIONS, DIMENSION_LABELS, OUTCOME_INFO, SIDE_LABELS, SIDES, type Outcome, type Side } from '../engine/ledger.ts';
 import { dealBreakerWords, placeOnPicture, QUADRANT_OF } from '../ui/picture.ts';
-import { howLabel, type ReportDecision, type SessionReport } from './report.ts';
+import { howLabel, type SessionReport } from './report.ts';
 import { formatDuration } from './timer.ts';
 
 export const REPORT_FORMAT = 'osotd-facilitator-report';
@@ -25,7 +25,17 @@ export interface TimeOptions {
 export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function parts(ms: number, timeZone: string, extra: Intl.DateTimeFormatOptions): Record<string, string> {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', ...extra });
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    ...extra,
+  });
   return Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
 }
 
@@ -50,11 +60,15 @@ export function localIso(ms: number | null, { timeZone = localZone() }: TimeOpti
 
 const dateStamp = (ms: number | null, options: TimeOptions) => (ms === null ? 'unstarted' : localIso(ms, options).slice(0, 10));
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-const baseName = (report: SessionReport, options: TimeOptions) => `${report.scenarioId}-session-${dateStamp(report.startedAt, options)}-${report.sessionId.slice(-4)}`;
+const baseName = (report: SessionReport, options: TimeOptions) =>
+  `${report.scenarioId}-session-${dateStamp(report.startedAt, options)}-${report.sessionId.slice(-4)}`;
 
 /** Text safe inside a Markdown table cell or line: no pipes or line breaks, no markup taken as markup. */
 function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/([|*_`[\]<>#])/g, '\\$1')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function decidedBy(report: SessionReport, side: Side | null, by: 'room' | 'scenario' | 'continue'): string {
@@ -63,18 +77,15 @@ function decidedBy(report: SessionReport, side: Side | null, by: 'room' | 'scena
   return report.teams ? report.teams[side] : 'The room';
 }
 
-function voteLine(d: ReportDecision): string {
-  if (!d.voteHeld) return 'No vote was held.';
-  return d.options.map((o) => `${o.label}: ${o.votes}`).join('; ');
-}
-
 /** The report as Markdown; times in the given (else the local) time zone, named. */
 export function toMarkdown(report: SessionReport, options: TimeOptions = {}): string {
   const lines: string[] = [];
   lines.push(`# ${md(report.scenarioTitle)}: session report`, '');
   lines.push(`- Session: ${md(report.sessionId)}`);
   lines.push(`- ${md(report.modeLabel)}${report.teams ? ` (${md(report.teams.employer)}; ${md(report.teams.candidate)})` : ''}`);
-  lines.push(`- Started: ${localTime(report.startedAt, options) || 'not yet'}; ended: ${localTime(report.endedAt, options) || 'not yet'}; time: ${formatDuration(report.totalMs)}`);
+  lines.push(
+    `- Started: ${localTime(report.startedAt, options) || 'not yet'}; ended: ${localTime(report.endedAt, options) || 'not yet'}; time: ${formatDuration(report.totalMs)}`,
+  );
   lines.push(`- Decisions: ${report.decisions.length}; overrides: ${report.overrides.length}`);
   lines.push(`- Tie rule: ${report.tieRule}`, '');
   lines.push('## Outcome', '');
@@ -99,7 +110,9 @@ export function toMarkdown(report: SessionReport, options: TimeOptions = {}): st
   for (const step of report.path) {
     const decision = step.decision === null ? undefined : report.decisions[step.decision];
     const how = decision ? howLabel(decision) : step.by === 'scenario' ? 'simulated side' : step.by === 'continue' ? 'continues' : '';
-    lines.push(`| ${step.number} | ${md(step.title || step.scene)} | ${md(decidedBy(report, step.side, step.by))} | ${md(step.label)} | ${md(how)} | ${formatDuration(step.ms)} |`);
+    lines.push(
+      `| ${step.number} | ${md(step.title || step.scene)} | ${md(decidedBy(report, step.side, step.by))} | ${md(step.label)} | ${md(how)} | ${formatDuration(step.ms)} |`,
+    );
   }
   lines.push('', '## Votes', '');
   if (!report.decisions.length) lines.push('No decisions were taken.');
@@ -107,7 +120,9 @@ export function toMarkdown(report: SessionReport, options: TimeOptions = {}): st
     lines.push(`### Decision ${d.number}: ${md(d.decidedBy)} (step ${d.stepIndex + 1})`, '');
     lines.push('| Option | Votes | |', '| --- | --- | --- |');
     for (const o of d.options) {
-      const marks = [o.event === d.chosen ? 'chosen' : '', d.voteHeld && d.leaders.includes(o.event) && d.leaders.length > 1 ? 'tied' : ''].filter(Boolean).join(', ');
+      const marks = [o.event === d.chosen ? 'chosen' : '', d.voteHeld && d.leaders.includes(o.event) && d.leaders.length > 1 ? 'tied' : '']
+        .filter(Boolean)
+        .join(', ');
       lines.push(`| ${md(o.label)} | ${d.voteHeld ? o.votes : '–'} | ${marks} |`);
     }
     lines.push('', `Decided by ${md(howLabel(d))}. Discussion: ${formatDuration(d.discussionMs)}.`);
@@ -123,7 +138,9 @@ export function toMarkdown(report: SessionReport, options: TimeOptions = {}): st
   lines.push('## Overrides', '');
   if (!report.overrides.length) lines.push('None: every decision followed the vote or the tie rule.');
   for (const d of report.overrides) {
-    const voted = d.voteHeld ? `the vote favoured ${d.leaders.map((l) => `"${md(d.options.find((o) => o.event === l)?.label ?? l)}"`).join(' and ')}` : 'no vote was held';
+    const voted = d.voteHeld
+      ? `the vote favoured ${d.leaders.map((l) => `"${md(d.options.find((o) => o.event === l)?.label ?? l)}"`).join(' and ')}`
+      : 'no vote was held';
     lines.push(`- Decision ${d.number}: ${voted}; the facilitator chose "${md(d.chosenLabel)}"${d.reason ? `: ${md(d.reason)}` : ''}.`);
   }
   lines.push('');
@@ -194,12 +211,46 @@ export function toCsv(report: SessionReport, options: TimeOptions = {}): string 
   }
   for (const d of report.decisions) {
     for (const o of d.options) {
-      rows.push(['vote', d.stepIndex + 1, d.number, d.scene, d.side, d.decidedBy, o.event, o.label, d.voteHeld ? o.votes : null, o.event === d.chosen ? 'yes' : 'no', o.event === d.chosen ? d.how : '', '', null, null, iso(d.closedAt ?? d.decidedAt), Math.round(d.discussionMs / 1000)]);
+      rows.push([
+        'vote',
+        d.stepIndex + 1,
+        d.number,
+        d.scene,
+        d.side,
+        d.decidedBy,
+        o.event,
+        o.label,
+        d.voteHeld ? o.votes : null,
+        o.event === d.chosen ? 'yes' : 'no',
+        o.event === d.chosen ? d.how : '',
+        '',
+        null,
+        null,
+        iso(d.closedAt ?? d.decidedAt),
+        Math.round(d.discussionMs / 1000),
+      ]);
     }
   }
   if (report.outcome) {
     const v = report.outcome.verdict;
-    rows.push(['outcome', null, null, report.path.at(-1)?.scene ?? '', null, '', report.outcome.id, report.outcome.title, null, '', '', '', v.totals.employer, v.totals.candidate, iso(report.endedAt), Math.round(report.totalMs / 1000)]);
+    rows.push([
+      'outcome',
+      null,
+      null,
+      report.path.at(-1)?.scene ?? '',
+      null,
+      '',
+      report.outcome.id,
+      report.outcome.title,
+      null,
+      '',
+      '',
+      '',
+      v.totals.employer,
+      v.totals.candidate,
+      iso(report.endedAt),
+      Math.round(report.totalMs / 1000),
+    ]);
   }
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
@@ -218,7 +269,10 @@ export function toJson(report: SessionReport, options: TimeOptions = {}): string
       startedLocal: localIso(report.startedAt, { timeZone }) || null,
       endedLocal: localIso(report.endedAt, { timeZone }) || null,
     },
-    path: path.map(({ entry, ...step }) => ({ ...step, change: entry ? { employer: entry.totalDelta.employer, candidate: entry.totalDelta.candidate } : null })),
+    path: path.map(({ entry, ...step }) => ({
+      ...step,
+      change: entry ? { employer: entry.totalDelta.employer, candidate: entry.totalDelta.candidate } : null,
+    })),
     decisions,
     outcome: outcome
       ? {

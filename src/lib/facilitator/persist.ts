@@ -172,10 +172,7 @@ export function restoreSnapshot(scenario: Scenario, saved: PersistedSession): Pa
 export type StorageLike = KeyValueStorage;
 export { memoryStorage };
 
-export type LoadResult =
-  | { status: 'found'; session: PersistedSession }
-  | { status: 'missing' }
-  | { status: 'unreadable'; message: string };
+export type LoadResult = { status: 'found'; session: PersistedSession } | { status: 'missing' } | { status: 'unreadable'; message: string };
 
 /** A past or running session, as listed. */
 export interface SessionSummary {
@@ -221,7 +218,10 @@ export class SessionStore {
     const written = this.#records.write(sessionKind, id, session);
     if (written.ok) return { ok: true, written: true };
     if (written.why === 'newer') return { ok: false, message: written.message };
-    return { ok: false, message: `The browser refused to save the session (storage ${written.why === 'full' ? 'is full' : 'is switched off'}). Export the report to keep it.` };
+    return {
+      ok: false,
+      message: `The browser refused to save the session (storage ${written.why === 'full' ? 'is full' : 'is switched off'}). Export the report to keep it.`,
+    };
   }
 
   /** Every saved session, newest first, and a message for each entry that could not be read. */

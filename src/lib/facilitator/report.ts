@@ -149,7 +149,10 @@ const titleOf = (scenario: Scenario, sceneId: string) => {
 
 /** The room's choices (what `replay()` takes) before step `stepIndex`. */
 function roomChoicesBefore(context: SessionContext, stepIndex: number): string[] {
-  return context.steps.slice(0, stepIndex).filter((s) => !s.auto).map((s) => s.event);
+  return context.steps
+    .slice(0, stepIndex)
+    .filter((s) => !s.auto)
+    .map((s) => s.event);
 }
 
 /**
@@ -265,7 +268,9 @@ export function buildSessionReport(scenario: Scenario, context: SessionContext):
     decisions,
     overrides: decisions.filter((d) => d.how === 'override'),
     tieRule: TIE_RULE,
-    outcome: verdict ? { id: verdict.outcome, title: OUTCOME_INFO[verdict.outcome].title, description: OUTCOME_INFO[verdict.outcome].description, verdict } : null,
+    outcome: verdict
+      ? { id: verdict.outcome, title: OUTCOME_INFO[verdict.outcome].title, description: OUTCOME_INFO[verdict.outcome].description, verdict }
+      : null,
     debrief,
   };
 }

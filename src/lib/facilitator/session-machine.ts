@@ -219,11 +219,32 @@ function buildMachine(scenario: Scenario) {
         const options = displayOrder(turn.choices, context.seed, sceneId).map((o) => o.event as string);
         return {
           timer: idleTimer(context.timerSeconds),
-          ballot: { scene: sceneId, side: turn.side, options, votes: emptyTally(options), openedAt: null, closedAt: null, leaders: [], chosen: null, how: null, reason: '', decidedAt: null },
+          ballot: {
+            scene: sceneId,
+            side: turn.side,
+            options,
+            votes: emptyTally(options),
+            openedAt: null,
+            closedAt: null,
+            leaders: [],
+            chosen: null,
+            how: null,
+            reason: '',
+            decidedAt: null,
+          },
         };
       }),
       startVote: assign(({ context, event }) => ({
-        ballot: { ...ballot(context), openedAt: ballot(context).openedAt ?? event.at, closedAt: null, leaders: [], chosen: null, how: null, reason: '', decidedAt: null },
+        ballot: {
+          ...ballot(context),
+          openedAt: ballot(context).openedAt ?? event.at,
+          closedAt: null,
+          leaders: [],
+          chosen: null,
+          how: null,
+          reason: '',
+          decidedAt: null,
+        },
         timer: startTimer(context.timer, event.at),
       })),
       setCount: assign(({ context, event }) => {
@@ -261,7 +282,14 @@ function buildMachine(scenario: Scenario) {
         const taken = takeStep(scenario, { scene: position.sceneId, standing: position.standing }, { type: b.chosen as `choice.${string}` });
         if (!taken) return {};
         const step: SessionStep = { ...taken.step, at: event.at };
-        const record: DecisionRecord = { ...b, chosen: b.chosen, how: b.how, decidedAt: b.decidedAt, stepIndex: context.steps.length, discussionMs: elapsedMs(context.timer, event.at) };
+        const record: DecisionRecord = {
+          ...b,
+          chosen: b.chosen,
+          how: b.how,
+          decidedAt: b.decidedAt,
+          stepIndex: context.steps.length,
+          discussionMs: elapsedMs(context.timer, event.at),
+        };
         return { ...append(context, step), decisions: [...context.decisions, record], ballot: null };
       }),
       recordSceneStep: assign(({ context, event }) => {

@@ -80,10 +80,7 @@ interface Envelope {
   from: string;
   role: WindowRole;
 }
-export type SyncMessage =
-  | (Envelope & { kind: 'hello' })
-  | (Envelope & { kind: 'bye' })
-  | (Envelope & { kind: 'state'; state: PersistedSession });
+export type SyncMessage = (Envelope & { kind: 'hello' }) | (Envelope & { kind: 'bye' }) | (Envelope & { kind: 'state'; state: PersistedSession });
 
 export interface Peer {
   id: string;

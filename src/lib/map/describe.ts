@@ -46,7 +46,15 @@ export function sceneMarks(node: MapNode, facts: MapFacts, steps: ReadonlyMap<st
 
 /** The second line in a scene's box: "start · employer decides", "ending", "unreachable"… */
 export function shortStatus(node: MapNode, marks: SceneMarks): string {
-  const what = marks.unreachable ? 'unreachable' : marks.deadEnd ? 'dead end' : node.kind === 'final' ? 'ending' : node.decides ? `${node.decides} decides` : 'continues';
+  const what = marks.unreachable
+    ? 'unreachable'
+    : marks.deadEnd
+      ? 'dead end'
+      : node.kind === 'final'
+        ? 'ending'
+        : node.decides
+          ? `${node.decides} decides`
+          : 'continues';
   return node.initial ? `start · ${what}` : what;
 }
 

@@ -52,7 +52,9 @@ export function scenarioGraph(scenario: Scenario): ScenarioGraph {
       if (!value) continue;
       if (event === 'continue') {
         const branches = Array.isArray(value) ? value : [value];
-        branches.forEach((b, i) => out.push({ event, label: branches.length > 1 ? `continue (branch ${i + 1})` : 'continue', guarded: Boolean(b.guard), to: b.target }));
+        branches.forEach((b, i) =>
+          out.push({ event, label: branches.length > 1 ? `continue (branch ${i + 1})` : 'continue', guarded: Boolean(b.guard), to: b.target }),
+        );
       } else if (!Array.isArray(value) && 'meta' in value) {
         out.push({ event, label: value.meta.label, guarded: Boolean(value.guard), to: value.target });
       }

@@ -184,10 +184,12 @@ export function layeredLayout(input: LayoutInput, options: LayoutOptions = {}): 
     const range = goingDown ? [...Array(layerCount).keys()].slice(1) : [...Array(layerCount).keys()].reverse().slice(1);
     for (const l of range) {
       const neighbours = goingDown ? up : down;
-      const bary = new Map(layers[l]!.map((v) => {
-        const ns = neighbours[v]!;
-        return [v, ns.length ? ns.reduce((sum, w) => sum + position[w]!, 0) / ns.length : position[v]!] as const;
-      }));
+      const bary = new Map(
+        layers[l]!.map((v) => {
+          const ns = neighbours[v]!;
+          return [v, ns.length ? ns.reduce((sum, w) => sum + position[w]!, 0) / ns.length : position[v]!] as const;
+        }),
+      );
       layers[l]!.sort((a, b) => bary.get(a)! - bary.get(b)! || position[a]! - position[b]!);
       layers[l]!.forEach((v, i) => (position[v] = i));
     }
@@ -242,7 +244,18 @@ export function layeredLayout(input: LayoutInput, options: LayoutOptions = {}): 
     const from = nodes[e.from]!;
     if (a === b) {
       const r = from.x + from.width / 2;
-      edges.push({ from: e.from, to: e.to, reversed: false, loop: true, points: [{ x: r, y: from.y - 6 }, { x: r + 18, y: from.y - 6 }, { x: r + 18, y: from.y + 6 }, { x: r, y: from.y + 6 }] });
+      edges.push({
+        from: e.from,
+        to: e.to,
+        reversed: false,
+        loop: true,
+        points: [
+          { x: r, y: from.y - 6 },
+          { x: r + 18, y: from.y - 6 },
+          { x: r + 18, y: from.y + 6 },
+          { x: r, y: from.y + 6 },
+        ],
+      });
       continue;
     }
     const reversed = reversedPairs.has(`${a},${b}`);

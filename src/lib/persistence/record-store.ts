@@ -172,14 +172,22 @@ export class RecordStore {
     const stored = this.get(key);
     const version = stored === null ? undefined : versionOf(parseJson(stored)?.data);
     if (version !== undefined && version > kind.version) {
-      return { ok: false, why: 'newer', message: sentence(this.what(kind, id, stored!), 'was saved by a newer version of this app, so it was not overwritten.') };
+      return {
+        ok: false,
+        why: 'newer',
+        message: sentence(this.what(kind, id, stored!), 'was saved by a newer version of this app, so it was not overwritten.'),
+      };
     }
     try {
       this.storage.setItem(key, JSON.stringify(value));
       return { ok: true };
     } catch (error) {
       const full = isStorageFull(error);
-      return { ok: false, why: full ? 'full' : 'off', message: `The browser would not save ${this.what(kind, id)} (${full ? 'its storage is full' : 'storage is switched off'}).` };
+      return {
+        ok: false,
+        why: full ? 'full' : 'off',
+        message: `The browser would not save ${this.what(kind, id)} (${full ? 'its storage is full' : 'storage is switched off'}).`,
+      };
     }
   }
 

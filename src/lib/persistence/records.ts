@@ -168,7 +168,14 @@ const MIGRATIONS: Record<RecordKind, Record<number, Migration>> = {
         version: 1,
         runs: data.map((entry, i) => {
           const old = asObject(entry);
-          return { runId: `old-${i}`, scenarioId: old.scenarioId, scenarioTitle: old.scenarioTitle ?? old.scenarioId, seat: old.seat, outcome: old.outcome, finishedAt: millis(old.finishedAt) };
+          return {
+            runId: `old-${i}`,
+            scenarioId: old.scenarioId,
+            scenarioTitle: old.scenarioTitle ?? old.scenarioId,
+            seat: old.seat,
+            outcome: old.outcome,
+            finishedAt: millis(old.finishedAt),
+          };
         }),
       };
     },

@@ -109,7 +109,10 @@ export function restoreSetAside(records: RecordStore, asideKey: string, kinds: r
   } catch {
     return { ok: false, message: sentence(found.what, 'cannot be put back: this browser’s storage is full.') };
   }
-  return { ok: true, message: sentence(found.what, result.ok ? 'was restored.' : 'was put back; it is from a newer version of this app, which this one leaves untouched.') };
+  return {
+    ok: true,
+    message: sentence(found.what, result.ok ? 'was restored.' : 'was put back; it is from a newer version of this app, which this one leaves untouched.'),
+  };
 }
 
 /** Records of these kinds kept where they are because a newer version of the app saved them. */

@@ -172,7 +172,15 @@ export class SaveStore {
   /** Record a finished run once: a history line, its outcome discovered, older runs pruned. */
   finishRun(run: RunRecord, outcome: Outcome, choices: number): void {
     if (this.history.some((h) => h.runId === run.id)) return;
-    const entry: HistoryEntry = { runId: run.id, scenarioId: run.scenarioId, scenarioTitle: run.scenarioTitle, seat: run.seat, outcome, finishedAt: this.now(), choices };
+    const entry: HistoryEntry = {
+      runId: run.id,
+      scenarioId: run.scenarioId,
+      scenarioTitle: run.scenarioTitle,
+      seat: run.seat,
+      outcome,
+      finishedAt: this.now(),
+      choices,
+    };
     this.history = [entry, ...this.history].slice(0, KEEP_HISTORY);
     this.#write(historyKind, '', { version: RECORD_VERSIONS.history, runs: this.history });
     const found = this.discovered[run.scenarioId] ?? { employer: [], candidate: [] };

@@ -71,11 +71,21 @@ export function decodeShare(text: string): Decoded {
   const seat = (Object.keys(SEAT_CODES) as PlaySeat[]).find((s) => SEAT_CODES[s] === seatCode);
   const outcome = OUTCOMES.find((o) => OUTCOME_CODES[o] === outcomeCode);
   const seedOk = seedCode === undefined || /^[0-9a-z]{1,7}$/.test(seedCode);
-  if ((parts.length !== 5 && parts.length !== 6) || !SCENARIO_ID.test(scenarioId) || !seat || !/^[0-9a-z]*$/.test(picks) || (outcomeCode && !outcome) || !seedOk) {
+  if (
+    (parts.length !== 5 && parts.length !== 6) ||
+    !SCENARIO_ID.test(scenarioId) ||
+    !seat ||
+    !/^[0-9a-z]*$/.test(picks) ||
+    (outcomeCode && !outcome) ||
+    !seedOk
+  ) {
     return { ok: false, message: DAMAGED };
   }
   const seed = seedCode === undefined ? undefined : parseInt(seedCode, 36) >>> 0;
-  return { ok: true, run: { scenarioId, seat, picks: [...picks].map((c) => parseInt(c, 36)), ...(outcome ? { outcome } : {}), ...(seed !== undefined ? { seed } : {}) } };
+  return {
+    ok: true,
+    run: { scenarioId, seat, picks: [...picks].map((c) => parseInt(c, 36)), ...(outcome ? { outcome } : {}), ...(seed !== undefined ? { seed } : {}) },
+  };
 }
 
 /** The address of a shared run, on this app's page. */

@@ -10,14 +10,10 @@ import type { SharedRun } from './link.ts';
 
 /** The option index of each of the people's choices, for a link. */
 export function sharePicks(scenario: Scenario, steps: readonly Step[]): number[] {
-  return steps
-    .filter((s) => !s.auto && s.event !== 'continue')
-    .map((s) => sceneChoiceEvents(scenario.machine.states[s.scene]!).indexOf(s.event));
+  return steps.filter((s) => !s.auto && s.event !== 'continue').map((s) => sceneChoiceEvents(scenario.machine.states[s.scene]!).indexOf(s.event));
 }
 
-export type SharedReplay =
-  | { ok: true; steps: Step[]; choices: string[]; seed: number; outcome: Outcome; note?: string }
-  | { ok: false; message: string };
+export type SharedReplay = { ok: true; steps: Step[]; choices: string[]; seed: number; outcome: Outcome; note?: string } | { ok: false; message: string };
 
 class Misfit extends Error {}
 
@@ -27,19 +23,27 @@ export function replayShared(scenario: Scenario, shared: SharedRun): SharedRepla
     `This link no longer fits “${scenario.title}”: the scenario has changed since the link was made (${detail}). You can still play it from the library.`;
   const seats = shared.seat === 'both' ? scenario.seats : [shared.seat];
   if (shared.seat === 'both' ? scenario.seats.length < 2 : !scenario.seats.includes(shared.seat)) {
-    return { ok: false, message: `This link plays “${scenario.title}” from a seat it no longer offers (${seats.map((s) => SIDE_LABELS[s].toLowerCase()).join(' and ')}).` };
+    return {
+      ok: false,
+      message: `This link plays “${scenario.title}” from a seat it no longer offers (${seats.map((s) => SIDE_LABELS[s].toLowerCase()).join(' and ')}).`,
+    };
   }
   try {
     const seed = shared.seed ?? 1;
-    const { actor, steps, used } = playThrough(scenario, shared.seat, ({ scene, offered, index }) => {
-      if (index >= shared.picks.length) return undefined;
-      const pick = shared.picks[index]!;
-      const event = sceneChoiceEvents(scene)[pick];
-      if (!event || !offered.some((o) => o.event === event)) {
-        throw new Misfit(`choice ${index + 1} was option ${pick + 1}, which is not offered there now`);
-      }
-      return event;
-    }, { seed });
+    const { actor, steps, used } = playThrough(
+      scenario,
+      shared.seat,
+      ({ scene, offered, index }) => {
+        if (index >= shared.picks.length) return undefined;
+        const pick = shared.picks[index]!;
+        const event = sceneChoiceEvents(scene)[pick];
+        if (!event || !offered.some((o) => o.event === event)) {
+          throw new Misfit(`choice ${index + 1} was option ${pick + 1}, which is not offered there now`);
+        }
+        return event;
+      },
+      { seed },
+    );
     const done = actor.getSnapshot();
     actor.stop();
     if (used < shared.picks.length) return { ok: false, message: stale(`the run now ends after ${used} of its ${shared.picks.length} choices`) };

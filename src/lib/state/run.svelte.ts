@@ -138,7 +138,8 @@ export class RunSession {
         if (this.seat !== 'both' || step.side === this.viewer) notes.push({ entry, kind: 'choice', side: step.side });
         continue;
       }
-      const moved = Object.keys(entry.dealBreakers).length > 0 || entry.totalDelta.employer !== 0 || entry.totalDelta.candidate !== 0 || changedAnyDimension(entry);
+      const moved =
+        Object.keys(entry.dealBreakers).length > 0 || entry.totalDelta.employer !== 0 || entry.totalDelta.candidate !== 0 || changedAnyDimension(entry);
       if (step.event === 'continue') {
         if (moved) notes.push({ entry, kind: 'continue', side: null });
       } else {

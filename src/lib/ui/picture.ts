@@ -290,8 +290,7 @@ function placeLabel(run: PlacedRun, quadrant: PlacedQuadrant, plot: Box, fontSiz
   const { cx, cy, r } = run;
   const baseline = cy + fontSize * 0.35;
   const outward = quadrant.quadrant.endsWith('right') ? 1 : -1;
-  const side = (dir: number, shift = 0) =>
-    placeText([run.label], cx + dir * (r + GAP), baseline + shift, dir > 0 ? 'start' : 'end', fontSize, true);
+  const side = (dir: number, shift = 0) => placeText([run.label], cx + dir * (r + GAP), baseline + shift, dir > 0 ? 'start' : 'end', fontSize, true);
   const candidates: PlacedText[] = [];
   for (const shift of [0, fontSize * 1.3, -fontSize * 1.3, fontSize * 2.6, -fontSize * 2.6]) {
     candidates.push(side(outward, shift), side(-outward, shift));
@@ -301,11 +300,7 @@ function placeLabel(run: PlacedRun, quadrant: PlacedQuadrant, plot: Box, fontSiz
     }
   }
   const free = (c: PlacedText) => !taken.some((box) => box !== run.box && overlaps(box, c.box));
-  return (
-    candidates.find((c) => contains(quadrant.rect, c.box) && free(c)) ??
-    candidates.find((c) => contains(plot, c.box) && free(c)) ??
-    candidates[0]!
-  );
+  return candidates.find((c) => contains(quadrant.rect, c.box) && free(c)) ?? candidates.find((c) => contains(plot, c.box) && free(c)) ?? candidates[0]!;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -15,7 +15,13 @@ const HAIR = ['#1c1a17', '#3b2a1e', '#6a4a2f', '#a8763e', '#8c8c8c', '#d9c9a3'];
 /** What `Portrait.svelte` draws. */
 export type PortraitView =
   | { style: 'initials'; initials: string; backdrop: string }
-  | { style: 'face'; skin: string; hair: string; /** 0 round, 1 oval, 2 square-ish */ shape: 0 | 1 | 2; /** 0 short, 1 long, 2 none, 3 tied up */ cut: 0 | 1 | 2 | 3 };
+  | {
+      style: 'face';
+      skin: string;
+      hair: string;
+      /** 0 round, 1 oval, 2 square-ish */ shape: 0 | 1 | 2;
+      /** 0 short, 1 long, 2 none, 3 tied up */ cut: 0 | 1 | 2 | 3;
+    };
 
 /** FNV-1a: a small, stable hash of the name. */
 export function hash(text: string): number {
