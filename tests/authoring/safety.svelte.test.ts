@@ -83,7 +83,8 @@ describe('hostile scenario text', () => {
     box.focus();
     await user.paste(JSON.stringify(hostileData()));
     await user.click(screen.getByRole('button', { name: 'Check pasted text' }));
-    expect(screen.getByText(`Title ${SCRIPT}`)).toBeInTheDocument();
+    // The check runs off the main thread in the app (here in-thread, still asynchronously).
+    expect(await screen.findByText(`Title ${SCRIPT}`)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show the map' }));
     expectInert(container);
 
@@ -93,7 +94,7 @@ describe('hostile scenario text', () => {
     await user.clear(box);
     await user.paste(JSON.stringify(broken));
     await user.click(screen.getByRole('button', { name: 'Check pasted text' }));
-    const problems = screen.getByRole('list', { name: 'Problems' });
+    const problems = await screen.findByRole('list', { name: 'Problems' });
     expect(problems).toHaveTextContent(`"${SCRIPT}" is not a dimension`);
     expect(problems).toHaveTextContent(`has a field it does not know: "${LINK}"`);
     expectInert(container);

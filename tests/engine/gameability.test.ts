@@ -41,6 +41,8 @@ function tinyScenario(labels: Partial<Record<'hello' | 'silence' | 'nothing' | '
   };
   return valid(
     fakeScenario({
+      // Written before observed lines were required: the gameability report reads labels only.
+      format: 1,
       seats: ['candidate'],
       machine: {
         initial: 'start',
