@@ -29,6 +29,8 @@ export default defineConfig(({ mode }) => {
       // Generous, so a test that passes on a quiet machine also passes with both CPUs busy; a test that
       // hangs still fails. Tests wait on conditions (vi.waitFor, findBy*), never on the clock.
       testTimeout: 60_000,
+      // Both CPUs of the build machine (vitest's default leaves one idle).
+      maxWorkers: 2,
       hookTimeout: 120_000,
     },
   };

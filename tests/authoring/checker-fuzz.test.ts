@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Property-based (issue 12): scenarios with random loops (a continue to itself, scenes that lead to each
  * other, loops that can be left) and scene names, targets and keys that are JavaScript's built-in property

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Property-based: random mutations of valid scenarios thrown at the importer. It never crashes, never
  * stores an invalid scenario, and never loses or changes what was stored before (except the one custom

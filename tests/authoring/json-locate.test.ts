@@ -1,3 +1,4 @@
+// @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locate, scanJson } from '../../src/lib/authoring/json-locate.ts';

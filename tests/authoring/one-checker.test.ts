@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * One checker: the command line (`npm run scenarios`) and the importer give the same findings, in the same
  * words and at the same lines, for the same broken files (issue 12).

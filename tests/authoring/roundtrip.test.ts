@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { exportScenario } from '../../src/lib/authoring/export.ts';
 import { checkImport } from '../../src/lib/authoring/import.ts';

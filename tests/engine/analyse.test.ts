@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyseScenario, analyseSeat } from '../../src/lib/engine/analyse.ts';
 import { generateScenario } from '../../src/cli/bench/generate.ts';

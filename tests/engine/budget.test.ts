@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The production builds, checked by their bytes: the first load stays within budget, heavy code and
  * scenario content load on demand, the service worker precaches everything the app can need, and the

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The second-edition content rules (issue 13), on fixtures that keep them (tests/fixtures/second-edition/
  * good.json) and fixtures that break one each: a railroad, too few endings, a copied ending across two

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/lib/engine/debrief.ts';
 import { replay } from '../../src/lib/engine/run.ts';

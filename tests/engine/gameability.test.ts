@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The gameability report: what label-only strategies reach, the exact outcome shares of random play,
  * where the best option sits, the judgement words in labels, and the content rules built on them.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { emptyLedgers, judge, OUTCOME_INFO } from '../../src/lib/engine/ledger.ts';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { playChoices, resumeRun } from '../../src/lib/engine/playthrough.ts';

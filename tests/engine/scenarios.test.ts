@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * One spec over every file in scenarios/: each must be valid, reach all four outcomes from every seat
  * it claims (the analyser's shortest paths replayed through the real XState machine), have no dead

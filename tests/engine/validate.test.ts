@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { formatProblems, validateScenario, validateScenarioText } from '../../src/lib/engine/validate.ts';
 import { fakeScenario } from '../support/fakes.ts';

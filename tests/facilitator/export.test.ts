@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_INFO } from '../../src/lib/engine/ledger.ts';
 import { exportReport, toCsv, toJson, toMarkdown, REPORT_FORMAT } from '../../src/lib/facilitator/export.ts';

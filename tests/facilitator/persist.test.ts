@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { FacilitatorSession } from '../../src/lib/facilitator/controller.ts';
 import { memoryStorage, sessionKey, sessionKind, SessionStore } from '../../src/lib/facilitator/persist.ts';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { OUTCOMES } from '../../src/lib/engine/ledger.ts';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { FacilitatorSession } from '../../src/lib/facilitator/controller.ts';
 import { memoryStorage, SessionStore, toPersisted } from '../../src/lib/facilitator/persist.ts';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { curvePath, midpoint } from '../../src/lib/map/curves.ts';
 import { sceneTitle, sceneTitles } from '../../src/lib/map/describe.ts';

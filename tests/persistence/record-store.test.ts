@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { decodeText, RecordStore, SET_ASIDE_PREFIX } from '../../src/lib/persistence/record-store.ts';
 import { exportSetAside, listNewer, listSetAside } from '../../src/lib/persistence/set-aside.ts';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * A huge share link (2,000,000 characters: pasted many times over, or junk) is refused at once, in words,
  * before anything decodes it; the router does no heavy work on such a hash either.

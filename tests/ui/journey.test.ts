@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { builtInScenarios } from '../../src/lib/scenarios/catalog.ts';
 import { byJourney, JOURNEY_ORDER } from '../../src/lib/scenarios/journey.ts';

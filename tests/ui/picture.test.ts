@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The outcome picture's geometry (src/lib/ui/picture.ts): for every outcome, with and without deal-breakers,
  * with totals of 0 and totals far beyond the ±10 scale, each run's dot lies strictly inside its outcome's
