@@ -7,13 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { scenarioFiles } from './library.ts';
 import { formatProblems, validateScenarioText } from '../lib/engine/validate.ts';
 import { gameability, type GameabilityReport } from '../lib/engine/gameability.ts';
 import { checkGameability, checkLibraryGameability } from '../lib/engine/content.ts';
 import { formatGameability, formatLibraryGameability } from './analysis-report.ts';
 
-function main(args: string[]): number {
+/** The command: the gameability report of the files in `args` (default: the library), one `print` call per line; the exit code. */
+export function runGameabilityCommand(args: string[], print: (text: string) => void = console.log): number {
   let files = args.filter((a) => !a.startsWith('--'));
   if (!files.length) files = scenarioFiles();
   const reports: GameabilityReport[] = [];
@@ -23,36 +25,38 @@ function main(args: string[]): number {
     try {
       source = readFileSync(file, 'utf8');
     } catch {
-      console.log(`${file}: cannot be read (does it exist?)`);
+      print(`${file}: cannot be read (does it exist?)`);
       failed++;
       continue;
     }
     const validation = validateScenarioText(source);
     if (!validation.ok) {
-      console.log(formatProblems(file, validation.problems));
+      print(formatProblems(file, validation.problems));
       failed++;
       continue;
     }
     const report = gameability(validation.scenario);
     reports.push(report);
     const problems = checkGameability(report);
-    console.log(`${file}: "${report.title}"`);
-    console.log(formatGameability(report));
-    for (const p of problems) console.log(`  FAIL: ${p}`);
+    print(`${file}: "${report.title}"`);
+    print(formatGameability(report));
+    for (const p of problems) print(`  FAIL: ${p}`);
     if (problems.length) failed++;
-    console.log('');
+    print('');
   }
   if (reports.length > 1) {
-    console.log(formatLibraryGameability(reports));
+    print(formatLibraryGameability(reports));
     const library = checkLibraryGameability(reports);
-    for (const p of library) console.log(`  FAIL: ${p}`);
+    for (const p of library) print(`  FAIL: ${p}`);
     if (library.length) failed++;
   }
   return failed ? 1 : 0;
 }
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = runGameabilityCommand(process.argv.slice(2));
+}

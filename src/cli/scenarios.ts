@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { scenarioFiles } from './library.ts';
 import type { ScenarioAnalysis } from '../lib/engine/analyse.ts';
 import { formatProblems } from '../lib/engine/validate.ts';
@@ -65,7 +66,11 @@ export function checkFiles(files: string[]): FileResult[] {
   });
 }
 
-function main(args: string[]): number {
+/**
+ * The command: check the files named in `args` (default: the library) and write the report through `print`,
+ * one call per line (or the JSON document); returns the exit code. Tests call it in-process.
+ */
+export function runScenariosCommand(args: string[], print: (text: string) => void = console.log): number {
   const json = args.includes('--json');
   let files = args.filter((a) => !a.startsWith('--'));
   if (!files.length) files = scenarioFiles();
@@ -78,30 +83,30 @@ function main(args: string[]): number {
   const library = results.length > 1 ? { gameability: checkLibraryGameability(reports), secondEdition: checkLibrarySecondEdition(scenarios) } : undefined;
   if (json) {
     const files = results.map((r) => (r.valid ? { ...r, scenario: undefined } : r));
-    process.stdout.write(JSON.stringify({ ok: failed === 0, files, library }, null, 2) + '\n');
+    print(JSON.stringify({ ok: failed === 0, files, library }, null, 2));
   } else {
     for (const r of results) {
       if (!r.valid) {
-        console.log(formatProblems(r.file, r.problems));
-        if (r.warnings.length) console.log(formatProblems(r.file, r.warnings, 'warning'));
+        print(formatProblems(r.file, r.problems));
+        if (r.warnings.length) print(formatProblems(r.file, r.warnings, 'warning'));
         continue;
       }
-      console.log(formatAnalysis(r.file, r.analysis));
-      if (r.errors.length) console.log(formatProblems(r.file, r.errors));
-      if (r.warnings.length) console.log(formatProblems(r.file, r.warnings, 'warning'));
-      console.log(r.gameability ? formatGameability(r.gameability) : '  gameability: not measured while the scenario has a trap (random play would never end)');
-      console.log(formatSecondEdition(r.secondEdition));
-      for (const problem of r.content) console.log(`  content: ${problem}`);
-      for (const advice of r.secondEdition.advice) console.log(`  advice: ${advice}`);
+      print(formatAnalysis(r.file, r.analysis));
+      if (r.errors.length) print(formatProblems(r.file, r.errors));
+      if (r.warnings.length) print(formatProblems(r.file, r.warnings, 'warning'));
+      print(r.gameability ? formatGameability(r.gameability) : '  gameability: not measured while the scenario has a trap (random play would never end)');
+      print(formatSecondEdition(r.secondEdition));
+      for (const problem of r.content) print(`  content: ${problem}`);
+      for (const advice of r.secondEdition.advice) print(`  advice: ${advice}`);
     }
     if (library) {
-      console.log(`\n${formatLibraryGameability(reports)}`);
-      for (const problem of library.gameability) console.log(`  content: ${problem}`);
-      console.log(formatLibrarySecondEdition(scenarios, library.secondEdition.strict));
-      for (const problem of library.secondEdition.problems) console.log(`  content: ${problem}`);
-      for (const advice of library.secondEdition.advice) console.log(`  advice: ${advice}`);
+      print(`\n${formatLibraryGameability(reports)}`);
+      for (const problem of library.gameability) print(`  content: ${problem}`);
+      print(formatLibrarySecondEdition(scenarios, library.secondEdition.strict));
+      for (const problem of library.secondEdition.problems) print(`  content: ${problem}`);
+      for (const advice of library.secondEdition.advice) print(`  advice: ${advice}`);
     }
-    console.log(`\n${finalLine(results.length, failed, estimated)}`);
+    print(`\n${finalLine(results.length, failed, estimated)}`);
   }
   return failed ? 1 : 0;
 }
@@ -118,9 +123,11 @@ function finalLine(total: number, failed: number, estimated: number): string {
   return `${parts.join('; ')}.`;
 }
 
-// A reader that stops early (`| head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = runScenariosCommand(process.argv.slice(2));
+}

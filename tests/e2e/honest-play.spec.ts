@@ -2,9 +2,10 @@
  * Honest play: the app must not reward a player who does not read, nor show what the other side keeps to
  * itself.
  *
- * - Pressing 1 at every decision (options are shown in a per-run shuffled order, each run with a fresh
- *   seed the app draws) wins "Both sides like each other" no more often than uniformly random play, as the
- *   analyser's gameability report computes it, plus a 10-point margin.
+ * - The options are shown in the run's own shuffled order, exactly as the engine orders them for the run's
+ *   seed (`shownInOrder`); tests/engine/press-first.test.ts shows that pressing 1 in that order wins no more
+ *   often than random play. Each scenario is played from every seat along the analyser's shortest path to
+ *   one outcome (rotating, so every outcome is played across the library), with the number keys.
  * - The labels of the simulated side's choices (its private intentions) never show during play, in either
  *   mode; the play screen shows only what the other side can see (`observed`). The debrief names them, as
  *   that side's decision.
@@ -16,7 +17,7 @@
  * is checked against the scene the run is really in.
  */
 import type { Page } from '@playwright/test';
-import { gameability } from '../../src/lib/engine/gameability.ts';
+import { shownInOrder } from '../../src/lib/engine/run.ts';
 import {
   automaticMove,
   startingPosition,
@@ -31,7 +32,7 @@ import {
 import type { Choice, Scenario } from '../../src/lib/engine/schema.ts';
 import { firstName, theSide } from '../../src/lib/ui/words.ts';
 import { expect, test } from './fixtures.ts';
-import { OUTCOME_INFO, OUTCOMES, openScenario, scenario, scenarios, stepLine, type Outcome, type Side } from './support.ts';
+import { OUTCOME_INFO, OUTCOMES, openScenario, plan, scenario, scenarios, stepLine, type Outcome, type Plan, type Side } from './support.ts';
 
 // Many short plays: no service worker (offline.spec.ts covers it).
 test.use({ serviceWorkers: 'block' });
@@ -109,34 +110,7 @@ async function chooseMode(page: Page, s: Scenario, mode: 'coach' | 'realistic'):
   await page.getByRole('radio', { name: mode === 'coach' ? /^Coach/ : /^Realistic/ }).check();
 }
 
-// ---- a. pressing 1 at every decision -------------------------------------------------------------
-
-const pairs = scenarios.flatMap((s) => s.seats.map((seat) => ({ s, seat })));
-
-/**
- * Runs per scenario × seat. Each run draws its own seed, as the app always does, but the page's
- * Math.random is itself seeded per batch (see below), so the suite plays the same runs every time: the
- * comparison with random play is reproducible and cannot raise a false alarm on one unlucky draw, while
- * any bias of the built-in files' order still shows (the seeds know nothing of the files).
- */
-const RUNS_EACH = 2;
-
-/** Replace the page's Math.random with a seeded one (mulberry32), before any script of the app runs. */
-async function seedPageRandom(page: Page, seed: number): Promise<void> {
-  await page.addInitScript((start) => {
-    let a = start >>> 0;
-    Math.random = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }, seed);
-}
-const BATCHES = 4;
-
-/** The state of a play screen, as `pressOne` needs it. */
+/** The state of a play screen, as `glance` reads it. */
 interface Glance {
   step: number | null;
   outcome: string | null;
@@ -172,60 +146,6 @@ async function glance(page: Page, after: number | null): Promise<Glance> {
   );
 }
 
-/** Play one run pressing 1 at every decision and Enter (or a click) at every Continue; the outcome and seed. */
-async function pressOne(page: Page, s: Scenario, seat: Side): Promise<{ outcome: Outcome; seed: number }> {
-  await page.evaluate((hash) => (location.hash = hash), `#/play/${s.id}/${seat}`);
-  let screen = await glance(page, null);
-  expect(screen.step, `${s.id} as the ${seat}: a new run starts at step 1`).toBe(1);
-  const seed = await seedOnScreen(page);
-  for (let moves = 0; moves < 200; moves++) {
-    if (screen.outcome) return { outcome: OUTCOMES.find((o) => OUTCOME_INFO[o].title === screen.outcome)!, seed };
-    const where = `${s.id} as the ${seat}, step ${screen.step}`;
-    if (screen.step === null) throw new Error(`${where}: neither a play screen nor a debrief`);
-    if (screen.choices) await page.keyboard.press('1');
-    else if (screen.continueFocused) await page.keyboard.press('Enter');
-    else if (screen.continue) await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    else throw new Error(`${where}: no choice and no Continue`);
-    const before = screen.step;
-    screen = await glance(page, before);
-    if (screen.step === before) throw new Error(`${where}: the run did not move on`);
-  }
-  throw new Error(`${s.id} as the ${seat}: no outcome after 200 moves`);
-}
-
-test.describe('pressing 1 at every decision', () => {
-  test.describe.configure({ mode: 'serial' });
-  const results: { id: string; seat: Side; outcome: Outcome; seed: number }[] = [];
-
-  for (let batch = 0; batch < BATCHES; batch++) {
-    const mine = pairs.filter((_, i) => i % BATCHES === batch);
-    test(`in realistic mode, ${RUNS_EACH} runs each: ${mine.map(({ s, seat }) => `${s.id} as the ${seat}`).join(', ')}`, async ({ page }) => {
-      test.setTimeout(180_000);
-      await seedPageRandom(page, 2026 + batch);
-      await page.goto('/');
-      await chooseMode(page, mine[0]!.s, 'realistic');
-      for (const { s, seat } of mine) {
-        for (let n = 0; n < RUNS_EACH; n++) results.push({ id: s.id, seat, ...(await pressOne(page, s, seat)) });
-      }
-    });
-  }
-
-  test('wins "Both sides like each other" no more often than random play, plus 10 points', () => {
-    expect(results).toHaveLength(pairs.length * RUNS_EACH);
-    // Every run drew its own seed.
-    expect(new Set(results.map((r) => r.seed)).size, 'distinct seeds').toBe(results.length);
-    const pressing = results.filter((r) => r.outcome === 'mutualFit').length / results.length;
-    const reports = new Map(scenarios.map((s) => [s, gameability(s)]));
-    const random = pairs.reduce((sum, { s, seat }) => sum + reports.get(s)!.seats.find((g) => g.seat === seat)!.random.byOutcome.mutualFit, 0) / pairs.length;
-    const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
-    console.log(
-      `Honest play: pressing 1 reached "Both sides like each other" in ${percent(pressing)} of ${results.length} runs ` +
-        `(${pairs.length} scenario × seat pairs × ${RUNS_EACH}); uniformly random play: ${percent(random)} (the analyser's figures, averaged over the same pairs).`,
-    );
-    expect(pressing, `pressing 1: ${percent(pressing)}; random play: ${percent(random)}`).toBeLessThanOrEqual(random + 0.1);
-  });
-});
-
 // ---- b. the simulated side's private labels ------------------------------------------------------
 
 /** The labels of the choices the simulated side can make in a scene (those its rules name), for a person in `seat`. */
@@ -236,13 +156,17 @@ function privateLabels(s: Scenario, sceneId: string, seat: Side): string[] {
 }
 
 /**
- * Play a run from a seat pressing 1 at every decision, following it in Node, and at every play screen
- * check that no private label of the simulated side from the scenes passed through is on screen, unless
- * the player may see that same text there (the scene, their own note, their options and earlier choices,
- * or what the other side was seen to do). The debrief then names the simulated side's moves as its own.
+ * Play a run from a seat along a planned path, pressing the number key of each planned option, following the
+ * run in Node. At every play screen: the options are in the engine's display order for the run's seed, and no
+ * private label of the simulated side from the scenes passed through is on screen, unless the player may see
+ * that same text there (the scene, their own note, their options and earlier choices, or what the other side
+ * was seen to do). The debrief names the planned outcome, lists every step, and names the simulated side's
+ * moves as its own.
  */
-async function playWithoutLeaks(page: Page, s: Scenario, seat: Side, mode: 'coach' | 'realistic'): Promise<void> {
+async function playWithoutLeaks(page: Page, s: Scenario, route: Plan, mode: 'coach' | 'realistic'): Promise<void> {
+  const { seat } = route;
   await startRun(page, s, seat);
+  const seed = await seedOnScreen(page);
   let at: Position = startingPosition(s);
   const passed = new Set<string>();
   const seen: string[] = []; // what the player may legitimately have on screen from earlier steps
@@ -254,8 +178,10 @@ async function playWithoutLeaks(page: Page, s: Scenario, seat: Side, mode: 'coac
     const where = `${s.id} as the ${seat} in ${mode} mode, step ${step} (scene "${at.scene}")`;
     if (turn.kind === 'ended') {
       expect(leaks, `${s.id} as the ${seat} in ${mode} mode: the simulated side's private labels shown during play`).toEqual([]);
-      expect(screen.outcome, `${where}: the debrief names the outcome`).toBe(turn.verdict.outcome);
+      expect(screen.outcome, `${where}: the debrief names the outcome`).toBe(route.outcome);
       for (const line of taken) expect(screen.text, `${where}: the debrief names the simulated side's decision`).toContain(line);
+      // The timeline lists every step the analyser counted.
+      await expect(page.getByRole('heading', { level: 3, name: /^Step \d+/ })).toHaveCount(route.path.length);
       return;
     }
     expect(screen.step, `${where}: the play screen`).toBe(step);
@@ -270,16 +196,22 @@ async function playWithoutLeaks(page: Page, s: Scenario, seat: Side, mode: 'coac
       }
     }
 
+    const planned = route.path[step - 1];
+    expect(planned?.scene, `${where}: the run follows the analyser's path`).toBe(at.scene);
     let move: Move;
     if (turn.kind === 'player') {
-      expect([...screen.labels].sort(), `${where}: the options offered`).toEqual(turn.choices.map((c) => c.choice.meta.label).sort());
-      const pick = turn.choices.find((c) => c.choice.meta.label === screen.labels[0])!;
-      move = { type: pick.event };
-      seen.push(pick.choice.meta.label);
-      await page.keyboard.press('1');
+      const shown = shownInOrder(turn, seed, at.scene);
+      if (shown.kind !== 'player') throw new Error('unreachable');
+      expect(screen.labels, `${where}: the options, in the run's display order`).toEqual(shown.choices.map((c) => c.choice.meta.label));
+      const index = shown.choices.findIndex((c) => c.event === planned!.event);
+      expect(index, `${where}: the planned choice is offered`).toBeGreaterThanOrEqual(0);
+      move = { type: planned!.event };
+      seen.push(shown.choices[index]!.choice.meta.label);
+      await page.keyboard.press(String(index + 1));
     } else {
       move = automaticMove(turn)!;
       expect(move, `${where}: the scenario can move on`).not.toBeNull();
+      expect(move.type, `${where}: the run follows the analyser's path`).toBe(planned!.event);
       if (turn.kind === 'simulated') {
         if (observed) seen.push(observed);
         taken.push(squash(`${firstName(s.cast, turn.side)} (${theSide(turn.side)}, played by the scenario): ${turn.choice.meta.label}`));
@@ -293,16 +225,20 @@ async function playWithoutLeaks(page: Page, s: Scenario, seat: Side, mode: 'coac
   throw new Error(`${s.id} as the ${seat}: no outcome after 200 steps`);
 }
 
-test.describe('the simulated side’s private labels appear nowhere in play', () => {
+test.describe('every scenario from every seat: the run’s display order, nothing private, and the planned outcome', () => {
   for (const [i, s] of scenarios.entries()) {
-    // Each seat once, realistic and coach mode alternating between scenarios, so the library covers both modes from both seats.
+    // Each seat once, realistic and coach mode alternating, and the outcome rotating with the scenario and
+    // seat, so across the library both modes are played from both seats and every outcome is reached.
     test(`${s.id}: from every seat, in realistic or coach mode`, async ({ page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(120_000);
       await page.goto('/');
       for (const [k, seat] of s.seats.entries()) {
         const mode = (i + k) % 2 === 0 ? 'realistic' : 'coach';
+        const outcome = OUTCOMES[(2 * i + k) % OUTCOMES.length]!;
+        const route = plan(s, seat, outcome);
+        expect(route, `${s.id}: from the ${seat}'s seat, “${OUTCOME_INFO[outcome].title}” can be reached`).toBeDefined();
         await chooseMode(page, s, mode);
-        await playWithoutLeaks(page, s, seat, mode);
+        await playWithoutLeaks(page, s, route!, mode);
       }
     });
   }

@@ -13,6 +13,8 @@ test.use({ serviceWorkers: 'block' });
 
 const phoneScreen = scenario('phone-screen');
 
+test.describe.configure({ timeout: 120_000 }); // each checkScreen() takes screenshots and runs axe at three sizes
+
 test('library, scenario screen, and play in coach mode with feedback and undo', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Other Side of the Desk' })).toBeVisible();

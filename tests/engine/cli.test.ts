@@ -3,9 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { scenarioJsonSchema } from '../../src/cli/json-schema.ts';
+import { runGameabilityCommand } from '../../src/cli/gameability.ts';
+import { runScenariosCommand } from '../../src/cli/scenarios.ts';
 import { BROKEN, LEAVABLE_LOOP, writeFiles } from '../authoring/broken-files.ts';
 
-// Each test starts the command line in its own process (tsx compiles on start): allow for a busy machine.
+// The few tests that start the command line in its own process (tsx compiles on start) allow for a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 /** A fixture copied under its id as file name (the checker requires the id to match the file name). */
@@ -14,8 +16,15 @@ function fixture(name: string): string {
   return writeFiles([{ file: `${JSON.parse(text).id}.json`, text }])[0]!;
 }
 
-/** Run `npm run scenarios -- args` (through tsx, as the script does); return its exit code and output. */
+/** Run the command of `npm run scenarios -- args` in this process; its exit code and output. */
 function scenarios(...args: string[]): { code: number; stdout: string } {
+  const lines: string[] = [];
+  const code = runScenariosCommand(args, (text) => lines.push(text));
+  return { code, stdout: lines.map((line) => `${line}\n`).join('') };
+}
+
+/** Run `npm run scenarios -- args` as the script does, in its own process (through tsx); its exit code and output. */
+function scenariosProcess(...args: string[]): { code: number; stdout: string } {
   try {
     const stdout = execFileSync('node_modules/.bin/tsx', ['src/cli/scenarios.ts', ...args], { encoding: 'utf8' });
     return { code: 0, stdout };
@@ -35,8 +44,8 @@ describe('npm run scenarios', () => {
     expect(Object.keys(seat.shares.byOutcome)).toEqual(['mutualFit', 'candidateDeclines', 'employerDeclines', 'noFit']);
   });
 
-  it('exits 1 for a scenario where a seat cannot reach every outcome', () => {
-    const { code, stdout } = scenarios(fixture('incomplete.json'));
+  it('exits 1 for a scenario where a seat cannot reach every outcome (as its own process, as authors run it)', () => {
+    const { code, stdout } = scenariosProcess(fixture('incomplete.json'));
     expect(code).toBe(1);
     expect(stdout).toContain(
       ":1:1: the scenario: from the candidate's seat, no path ends in candidateDeclines (the candidate walks away), noFit (neither side likes the other); every seat should reach all four outcomes",
@@ -137,12 +146,9 @@ describe('the gameability report in npm run scenarios', () => {
 
 describe('npx tsx src/cli/gameability.ts', () => {
   function gameabilityCli(...args: string[]): { code: number; stdout: string } {
-    try {
-      return { code: 0, stdout: execFileSync('node_modules/.bin/tsx', ['src/cli/gameability.ts', ...args], { encoding: 'utf8' }) };
-    } catch (error) {
-      const e = error as { status: number; stdout: string };
-      return { code: e.status, stdout: e.stdout };
-    }
+    const lines: string[] = [];
+    const code = runGameabilityCommand(args, (text) => lines.push(text));
+    return { code, stdout: lines.map((line) => `${line}\n`).join('') };
   }
 
   it("prints each seat's strategy outcomes and every judgement word, and exits 1 when a rule is broken", () => {
