@@ -14,6 +14,8 @@ if (!existsSync(CHROMIUM)) {
 /** Port and build folder of the preview server; set E2E_PORT and E2E_OUT to run two test sessions side by side. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const OUT = process.env.E2E_OUT ?? 'dist';
+/** A build made beforehand (`npm test` builds once, into OSOTD_APP_BUILD): served as it is. */
+const PREBUILT = process.env.OSOTD_APP_BUILD;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,7 +25,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
   // Generous waits, so a busy machine (CI beside other jobs) slows the suite down rather than failing it.
   expect: { timeout: 15_000 },
   reporter: 'list',
@@ -37,7 +39,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite build --outDir ${OUT} --emptyOutDir && npx vite preview --outDir ${OUT} --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: PREBUILT
+      ? `npx vite preview --outDir ${PREBUILT} --port ${PORT} --strictPort --host 127.0.0.1`
+      : `npx vite build --outDir ${OUT} --emptyOutDir && npx vite preview --outDir ${OUT} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -13,7 +13,7 @@ let failed = 0;
 let broken = false;
 
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}): number {
-  console.log(`\n── ${title} ──`);
+  if (title) console.log(`\n── ${title} ──`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
@@ -21,6 +21,15 @@ function run(title: string, command: string, args: string[], env: Record<string,
 if (run('Type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']) !== 0) broken = true;
 if (run('Lint (ESLint, no warnings allowed)', 'npm', ['run', '--silent', 'lint']) !== 0) broken = true;
 if (run('Format (Prettier)', 'npm', ['run', '--silent', 'format:check']) !== 0) broken = true;
+
+// The production builds, once: the build tests (tests/engine/budget.test.ts) and the browser tests use them
+// instead of building their own (each build takes half a minute on a busy 2-CPU machine).
+const builds = { OSOTD_APP_BUILD: join(out, 'app'), OSOTD_SINGLE_BUILD: join(out, 'single') };
+const buildArgs = (dir: string, mode?: string) => ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error', ...(mode ? ['--mode', mode] : [])];
+if (run('Production builds (the app, and the single file)', 'npx', buildArgs(builds.OSOTD_APP_BUILD)) !== 0) broken = true;
+if (run('', 'npx', buildArgs(builds.OSOTD_SINGLE_BUILD, 'single')) !== 0) broken = true;
+process.env.OSOTD_APP_BUILD = builds.OSOTD_APP_BUILD;
+process.env.OSOTD_SINGLE_BUILD = builds.OSOTD_SINGLE_BUILD;
 
 const vitestJson = join(out, 'vitest.json');
 const vitestCode = run('Unit and component tests (vitest)', 'npx', [

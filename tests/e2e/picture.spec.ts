@@ -117,41 +117,48 @@ const inside = (outer: Box, inner: Box) =>
   inner.x > outer.x && inner.y > outer.y && inner.x + inner.width < outer.x + outer.width && inner.y + inner.height < outer.y + outer.height;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-for (const state of STATES) {
-  test(`the debrief picture of “${state.name}”: the dot in its quadrant, no text overlapping, at 360 px and 1920 px`, async ({ page }) => {
-    const run = runsFor().get(state);
-    expect(run, `a two-player run of “${afterInterview.title}” where ${state.name}`).toBeDefined();
-    const code = encodeShare({ scenarioId: afterInterview.id, seat: 'both', picks: run!.picks });
-    await page.goto(`/#/replay/${code}`);
-    await expect(outcomeHeading(page, state.outcome), `the run ${code} ends “${OUTCOME_INFO[state.outcome].title}”`).toBeVisible();
-    const [employer, candidate] = [run!.verdict.totals.employer, run!.verdict.totals.candidate].map((n) => signed(n).replace('+', '\\+'));
-    const picture = page.getByRole('img', { name: /^This run ended in the/ });
-    await expect(picture).toHaveAccessibleName(
-      new RegExp(
-        `^This run ended in the ${QUADRANT_OF[state.outcome]}: ${OUTCOME_INFO[state.outcome].title}\\. The employer’s view of the candidate totals ${employer}; the candidate’s view of the employer totals ${candidate}\\.`,
-      ),
-    );
-    for (const side of state.breakers) await expect(picture).toHaveAccessibleName(new RegExp(`A deal-breaker decided the ${side}’s side: `));
-    if (!state.breakers.length) await expect(picture).not.toHaveAccessibleName(/deal-breaker/);
+test('the debrief picture of every outcome, with and without deal-breakers: the dot in its quadrant, no text overlapping, at 360 px and 1920 px', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  for (const state of STATES) {
+    await test.step(state.name, async () => {
+      const run = runsFor().get(state);
+      expect(run, `a two-player run of “${afterInterview.title}” where ${state.name}`).toBeDefined();
+      const code = encodeShare({ scenarioId: afterInterview.id, seat: 'both', picks: run!.picks });
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.evaluate((hash) => (location.hash = hash), `#/replay/${code}`);
+      await expect(outcomeHeading(page, state.outcome), `the run ${code} ends “${OUTCOME_INFO[state.outcome].title}”`).toBeVisible();
+      const [employer, candidate] = [run!.verdict.totals.employer, run!.verdict.totals.candidate].map((n) => signed(n).replace('+', '\\+'));
+      const picture = page.getByRole('img', { name: /^This run ended in the/ });
+      await expect(picture).toHaveAccessibleName(
+        new RegExp(
+          `^This run ended in the ${QUADRANT_OF[state.outcome]}: ${OUTCOME_INFO[state.outcome].title}\\. The employer’s view of the candidate totals ${employer}; the candidate’s view of the employer totals ${candidate}\\.`,
+        ),
+      );
+      for (const side of state.breakers) await expect(picture).toHaveAccessibleName(new RegExp(`A deal-breaker decided the ${side}’s side: `));
+      if (!state.breakers.length) await expect(picture).not.toHaveAccessibleName(/deal-breaker/);
 
-    for (const size of WIDTHS) {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      const m = await measure(page);
-      const where = `${state.name} at ${size.name} px`;
-      expect(inside(m.quadrants[QUADRANT_OF[state.outcome]]!, m.dot), `${where}: the dot inside the ${QUADRANT_OF[state.outcome]} quadrant`).toBe(true);
-      expect(m.marks, `${where}: the deal-breaker mark`).toBe(state.breakers.length ? 1 : 0);
-      expect(m.texts.length).toBeGreaterThanOrEqual(7);
-      const clashes: string[] = [];
-      for (const [i, a] of m.texts.entries()) {
-        if (!inside({ x: m.svg.x - 1, y: m.svg.y - 1, width: m.svg.width + 2, height: m.svg.height + 2 }, a)) clashes.push(`“${a.text}” leaves the picture`);
-        if (overlap(a, m.dot)) clashes.push(`“${a.text}” covers the dot`);
-        for (const b of m.texts.slice(i + 1)) if (overlap(a, b)) clashes.push(`“${a.text}” overlaps “${b.text}”`);
+      for (const size of WIDTHS) {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        const m = await measure(page);
+        const where = `${state.name} at ${size.name} px`;
+        expect(inside(m.quadrants[QUADRANT_OF[state.outcome]]!, m.dot), `${where}: the dot inside the ${QUADRANT_OF[state.outcome]} quadrant`).toBe(true);
+        expect(m.marks, `${where}: the deal-breaker mark`).toBe(state.breakers.length ? 1 : 0);
+        expect(m.texts.length).toBeGreaterThanOrEqual(7);
+        const clashes: string[] = [];
+        for (const [i, a] of m.texts.entries()) {
+          if (!inside({ x: m.svg.x - 1, y: m.svg.y - 1, width: m.svg.width + 2, height: m.svg.height + 2 }, a)) clashes.push(`“${a.text}” leaves the picture`);
+          if (overlap(a, m.dot)) clashes.push(`“${a.text}” covers the dot`);
+          for (const b of m.texts.slice(i + 1)) if (overlap(a, b)) clashes.push(`“${a.text}” overlaps “${b.text}”`);
+        }
+        expect(clashes, where).toEqual([]);
       }
-      expect(clashes, where).toEqual([]);
-    }
-    if (state.outcome === 'employerDeclines' && state.breakers.length) {
-      await expect(page.getByText(/marks a run that a deal-breaker decided/)).toBeVisible();
-      await checkScreen(page, 'debrief-deal-breaker');
-    }
-  });
-}
+      if (state.outcome === 'employerDeclines' && state.breakers.length) {
+        await expect(page.getByText(/marks a run that a deal-breaker decided/)).toBeVisible();
+        await checkScreen(page, 'debrief-deal-breaker');
+      }
+    });
+  }
+});

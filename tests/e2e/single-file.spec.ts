@@ -13,9 +13,12 @@ import { openScenario, outcomeHeading, plan, playMoves, scenario, scenarios, sta
 
 test.describe.configure({ mode: 'serial' });
 
-const outDir = mkdtempSync(join(tmpdir(), 'osotd-single-'));
+// `npm test` builds the single file once (OSOTD_SINGLE_BUILD); alone, this file builds its own.
+const prebuilt = process.env.OSOTD_SINGLE_BUILD;
+const outDir = prebuilt ?? mkdtempSync(join(tmpdir(), 'osotd-single-'));
 
 test.beforeAll(() => {
+  if (prebuilt) return;
   test.setTimeout(120_000);
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$)/.test(key)));
   const build = spawnSync('npx', ['vite', 'build', '--mode', 'single', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
@@ -25,7 +28,9 @@ test.beforeAll(() => {
   if (build.status !== 0) throw new Error(`npm run build:single failed:\n${build.stderr}`);
 });
 
-test.afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+test.afterAll(() => {
+  if (!prebuilt) rmSync(outDir, { recursive: true, force: true });
+});
 
 test('opened from disk, the single file plays a scenario to its outcome without fetching anything', async ({ page }) => {
   expect(readdirSync(outDir)).toEqual(['index.html']);

@@ -32,14 +32,16 @@ function viteBuild(outDir: string, mode?: string): Promise<void> {
   });
 }
 
+// `npm test` builds once and names the folders (OSOTD_APP_BUILD, OSOTD_SINGLE_BUILD); alone, this file builds its own.
+const prebuilt = Boolean(process.env.OSOTD_APP_BUILD && process.env.OSOTD_SINGLE_BUILD);
 const root = mkdtempSync(join(tmpdir(), 'osotd-budget-'));
-const appDir = join(root, 'app');
-const singleDir = join(root, 'single');
+const appDir = prebuilt ? process.env.OSOTD_APP_BUILD! : join(root, 'app');
+const singleDir = prebuilt ? process.env.OSOTD_SINGLE_BUILD! : join(root, 'single');
 let sizes: BuildSizes;
 let report: BundleReport;
 
 beforeAll(async () => {
-  await Promise.all([viteBuild(appDir), viteBuild(singleDir, 'single')]);
+  if (!prebuilt) await Promise.all([viteBuild(appDir), viteBuild(singleDir, 'single')]);
   sizes = measureBuild(appDir);
   report = sizes.report;
 }, 180_000);
