@@ -33,7 +33,13 @@ interface Element {
 function parseXml(xml: string): Element {
   const root: Element = { name: '#document', attributes: {}, children: [], text: '' };
   const open = [root];
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   for (const [, text, closing, name, attrs, selfClosing] of xml.replace(/<\?xml[^>]*\?>/, '').matchAll(/([^<]*)<(\/?)([\w:.-]+)([^>]*?)(\/?)>/g)) {
     open.at(-1)!.text += unescape(text!.trim());
     if (closing) {

@@ -71,7 +71,7 @@ function scanUp(start: Window, version: ScormVersion): FoundApi | null {
   for (let hops = 0; hops <= MAX_HOPS; hops++) {
     const found = apiOn(win, version);
     if (found) return found;
-    let parent: Window | null = null;
+    let parent: Window | null;
     try {
       parent = win.parent;
     } catch {
