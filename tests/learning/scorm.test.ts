@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { Scorm12API } from 'scorm-again/scorm12';
-import { Scorm2004API } from 'scorm-again/scorm2004';
+import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { scormManifest } from '../../src/cli/scorm/manifest.ts';
 import { packageFileName, scormPackage, SCO_FILE } from '../../src/cli/scorm/package.ts';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
@@ -237,5 +236,25 @@ describe('reporting to a SCORM 1.2 LMS', () => {
     reporter.end();
     expect(data().core.exit).toBe('');
     expect(lms.refused).toEqual([]);
+  });
+});
+
+describe('an LMS that fails', () => {
+  it('never stops the run: what it refuses is noted and the run goes on', () => {
+    const broken = new Proxy(
+      {},
+      {
+        get: () => () => {
+          throw new Error('the LMS is gone');
+        },
+      },
+    );
+    const lms = new ScormConnection({ version: '2004', api: broken } as unknown as FoundApi);
+    expect(lms.initialize()).toBe(false);
+    const reporter = new ScormReporter(lms);
+    expect(reporter.start()).toBeUndefined();
+    expect(() => play(reporter, stepsTo('mutualFit'), 'run-1', 'mutualFit')).not.toThrow();
+    expect(() => reporter.end()).not.toThrow();
+    expect(lms.refused.length).toBeGreaterThan(0);
   });
 });

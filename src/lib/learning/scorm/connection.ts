@@ -66,26 +66,36 @@ export class ScormConnection {
     this.version = found.version;
   }
 
+  /** Calls the LMS; an LMS that throws is treated as one that refused (the app must not stop because of it). */
+  #call(call: (found: FoundApi) => unknown, otherwise = 'false'): unknown {
+    try {
+      return call(this.#found);
+    } catch (error) {
+      this.refused.push(String(error));
+      return otherwise;
+    }
+  }
+
   initialize(): boolean {
-    return ok(this.#found.version === '1.2' ? this.#found.api.LMSInitialize('') : this.#found.api.Initialize(''));
+    return ok(this.#call((f) => (f.version === '1.2' ? f.api.LMSInitialize('') : f.api.Initialize(''))));
   }
 
   get(element: string): string {
-    const value = this.#found.version === '1.2' ? this.#found.api.LMSGetValue(element) : this.#found.api.GetValue(element);
+    const value = this.#call((f) => (f.version === '1.2' ? f.api.LMSGetValue(element) : f.api.GetValue(element)), '');
     return value === undefined || value === null ? '' : String(value);
   }
 
   set(element: string, value: string): boolean {
-    const done = ok(this.#found.version === '1.2' ? this.#found.api.LMSSetValue(element, value) : this.#found.api.SetValue(element, value));
-    if (!done) this.refused.push(`${element}: ${String(this.#found.version === '1.2' ? this.#found.api.LMSGetLastError() : this.#found.api.GetLastError())}`);
+    const done = ok(this.#call((f) => (f.version === '1.2' ? f.api.LMSSetValue(element, value) : f.api.SetValue(element, value))));
+    if (!done) this.refused.push(`${element}: ${String(this.#call((f) => (f.version === '1.2' ? f.api.LMSGetLastError() : f.api.GetLastError())))}`);
     return done;
   }
 
   commit(): boolean {
-    return ok(this.#found.version === '1.2' ? this.#found.api.LMSCommit('') : this.#found.api.Commit(''));
+    return ok(this.#call((f) => (f.version === '1.2' ? f.api.LMSCommit('') : f.api.Commit(''))));
   }
 
   terminate(): boolean {
-    return ok(this.#found.version === '1.2' ? this.#found.api.LMSFinish('') : this.#found.api.Terminate(''));
+    return ok(this.#call((f) => (f.version === '1.2' ? f.api.LMSFinish('') : f.api.Terminate(''))));
   }
 }
