@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -15,7 +16,8 @@ import { scormPackage, SCO_FILE, type PackageTarget } from '../../src/cli/scorm/
 import type { ScormVersion } from '../../src/lib/learning/scorm/launch.ts';
 
 const require = createRequire(import.meta.url);
-const SCORM_AGAIN = readFileSync(require.resolve('scorm-again'), 'utf8');
+// The browser build (`window.Scorm12API`, `window.Scorm2004API`), minified.
+const SCORM_AGAIN = readFileSync(join(dirname(require.resolve('scorm-again')), 'scorm-again.min.js'), 'utf8');
 const LMS = 'http://lms.test';
 
 const LMS_PAGE = `<!doctype html>
@@ -68,12 +70,13 @@ function choicesOf(run: Plan): { id: string; response: string; label: string }[]
 }
 
 test('SCORM 2004: a scenario package records each choice, completion and success, and resumes on another device', async ({ page }) => {
-  const run = plan(scenario('phone-screen'), 'candidate', 'mutualFit')!;
+  // Short roads (8 and 5 steps), so the tests stay quick.
+  const run = plan(scenario('recruiter-middle'), 'employer', 'mutualFit')!;
   await openLms(page, { name: run.scenario.id, title: run.scenario.title, scenario: run.scenario.id }, '2004');
   const course = page.frameLocator('iframe[title="Course"]') as unknown as Page;
   // The package opens at its scenario.
   await expect(course.getByRole('heading', { level: 1, name: run.scenario.title })).toBeVisible();
-  await startPlaying(course, 'coach', run.seat);
+  await startPlaying(course, 'realistic', run.seat);
   const cut = run.moves.findIndex((move) => move.kind === 'choose') + 1;
   await playMoves(course, run.moves.slice(0, cut));
   await expect(stepLine(course)).toHaveText(new RegExp(`step ${cut + 1}$`));
@@ -99,15 +102,15 @@ test('SCORM 2004: a scenario package records each choice, completion and success
     expect(interaction).toMatchObject({ type: 'choice', result: 'neutral' });
     expect(interaction.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,2})?Z$/);
   }
-  expect(held).toMatchObject({ completion_status: 'completed', success_status: 'passed', location: expect.stringMatching(/^phone-screen\//) });
+  expect(held).toMatchObject({ completion_status: 'completed', success_status: 'passed', location: expect.stringMatching(/^recruiter-middle\//) });
   expect(held.score).toMatchObject({ raw: '100', min: '0', max: '100', scaled: '1' });
   const suspended = JSON.parse(held.suspend_data);
-  expect(suspended).toMatchObject({ v: 1, run: { scenarioId: 'phone-screen', seat: 'candidate', outcome: 'mutualFit' } });
+  expect(suspended).toMatchObject({ v: 1, run: { scenarioId: 'recruiter-middle', seat: 'employer', outcome: 'mutualFit' } });
   expect(suspended.run.choices).toEqual(expected.map((c) => `choice.${c.response}`));
 });
 
 test('SCORM 1.2: the library package records a run that ends without a fit as failed', async ({ page }) => {
-  const run = plan(scenario('after-interview'), 'employer', 'noFit')!;
+  const run = plan(scenario('adjustment-request'), 'employer', 'noFit')!;
   await openLms(page, { name: 'library', title: 'Other Side of the Desk' }, '1.2');
   const course = page.frameLocator('iframe[title="Course"]') as unknown as Page;
   // The library package opens at the library.
@@ -124,5 +127,5 @@ test('SCORM 1.2: the library package records a run that ends without a fit as fa
     expect(interaction.time).toMatch(/^\d\d:\d\d:\d\d$/);
   }
   expect(held.core).toMatchObject({ lesson_status: 'failed', score: { raw: '0', min: '0', max: '100' } });
-  expect(JSON.parse(held.suspend_data).run).toMatchObject({ scenarioId: 'after-interview', outcome: 'noFit' });
+  expect(JSON.parse(held.suspend_data).run).toMatchObject({ scenarioId: 'adjustment-request', outcome: 'noFit' });
 });
