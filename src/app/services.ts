@@ -7,6 +7,7 @@ import { createContext } from 'svelte';
 import type { SavedData } from '../lib/state/saved.svelte.ts';
 import type { HashRouter } from './router.svelte.ts';
 import type { ScenarioSource } from './source.ts';
+import type { RunReporter } from '../lib/learning/reporter.ts';
 
 export interface AppServices {
   /** This browser's saved runs and progress. */
@@ -15,6 +16,8 @@ export interface AppServices {
   source: ScenarioSource;
   /** The one owner of the address. */
   router: HashRouter;
+  /** Told about each run as it is played (an LMS that launched the page), if any. */
+  learning?: RunReporter | undefined;
 }
 
 const [getServices, setServices] = createContext<AppServices>();

@@ -3,34 +3,16 @@
  * plays a scenario to its outcome without fetching anything, under its own hash-based CSP (the shared
  * fixture fails the test on any CSP violation or console error).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from './fixtures.ts';
+import { SINGLE_DIR as outDir, SINGLE_FILE } from './single-build.ts';
 import { openScenario, outcomeHeading, plan, playMoves, scenario, scenarios, startPlaying } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-// `npm test` builds the single file once (OSOTD_SINGLE_BUILD); alone, this file builds its own.
-const prebuilt = process.env.OSOTD_SINGLE_BUILD;
-const outDir = prebuilt ?? mkdtempSync(join(tmpdir(), 'osotd-single-'));
-
-test.beforeAll(() => {
-  if (prebuilt) return;
-  test.setTimeout(120_000);
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$)/.test(key)));
-  const build = spawnSync('npx', ['vite', 'build', '--mode', 'single', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    env,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`npm run build:single failed:\n${build.stderr}`);
-});
-
-test.afterAll(() => {
-  if (!prebuilt) rmSync(outDir, { recursive: true, force: true });
-});
+// The global setup built the file (single-build.ts).
 
 test('opened from disk, the single file plays a scenario to its outcome without fetching anything', async ({ page }) => {
   expect(readdirSync(outDir)).toEqual(['index.html']);
@@ -38,7 +20,7 @@ test('opened from disk, the single file plays a scenario to its outcome without 
   page.on('request', (request) => {
     if (!/^(file|data|about):/.test(request.url())) fetched.push(request.url());
   });
-  const url = pathToFileURL(join(outDir, 'index.html')).href;
+  const url = pathToFileURL(resolve(SINGLE_FILE)).href;
   await page.goto(url);
   await expect(page.getByRole('heading', { level: 1, name: 'Other Side of the Desk' })).toBeVisible();
   for (const scenario of scenarios) await expect(page.getByRole('link', { name: scenario.title, exact: true })).toBeVisible();
@@ -53,7 +35,7 @@ test('opened from disk, the single file plays a scenario to its outcome without 
 });
 
 test('the run is saved in the browser: a reload of the file resumes where the player was', async ({ page }) => {
-  const url = pathToFileURL(join(outDir, 'index.html')).href;
+  const url = pathToFileURL(resolve(SINGLE_FILE)).href;
   await page.goto(url);
   const run = plan(scenario('phone-screen'), 'candidate', 'mutualFit')!;
   await openScenario(page, run.scenario);
