@@ -2,7 +2,7 @@
  * `npm test`: every test in the project. Type-checks, lints, runs the unit and component tests (vitest), then the
  * browser tests when present, and ends with one line that totals all runners: `N passed, N failed`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,22 @@ function run(title: string, command: string, args: string[], env: Record<string,
   return result.status ?? 1;
 }
 
-if (run('Type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']) !== 0) broken = true;
+/** Start a command in the background with its output kept, to print when it ends (so outputs do not mix). */
+function background(title: string, command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: process.env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => {
+      console.log(`\n── ${title} ──\n${output.trimEnd()}`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+// The type check (one CPU, about a minute) runs beside the lint, the format check and the builds.
+const typeCheck = background('Type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
 if (run('Lint (ESLint, no warnings allowed)', 'npm', ['run', '--silent', 'lint']) !== 0) broken = true;
 if (run('Format (Prettier)', 'npm', ['run', '--silent', 'format:check']) !== 0) broken = true;
 
@@ -28,6 +43,7 @@ const builds = { OSOTD_APP_BUILD: join(out, 'app'), OSOTD_SINGLE_BUILD: join(out
 const buildArgs = (dir: string, mode?: string) => ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error', ...(mode ? ['--mode', mode] : [])];
 if (run('Production builds (the app, and the single file)', 'npx', buildArgs(builds.OSOTD_APP_BUILD)) !== 0) broken = true;
 if (run('', 'npx', buildArgs(builds.OSOTD_SINGLE_BUILD, 'single')) !== 0) broken = true;
+if ((await typeCheck) !== 0) broken = true;
 process.env.OSOTD_APP_BUILD = builds.OSOTD_APP_BUILD;
 process.env.OSOTD_SINGLE_BUILD = builds.OSOTD_SINGLE_BUILD;
 
