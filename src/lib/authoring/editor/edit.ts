@@ -162,3 +162,14 @@ export function exitsOf(scene: Scene): { event: string; target: string; label: s
   }
   return out;
 }
+
+/** The list without its item at `index`. */
+export const without = <T>(list: readonly T[], index: number): T[] => list.filter((_, j) => j !== index);
+
+/** The list with the items at `index` and `index - 1` swapped (the item moves up). */
+export function movedUp<T>(list: readonly T[], index: number): T[] {
+  if (index <= 0 || index >= list.length) return [...list];
+  const copy = [...list];
+  [copy[index - 1], copy[index]] = [copy[index]!, copy[index - 1]!];
+  return copy;
+}
