@@ -4,7 +4,8 @@ import { checkScenarioText, isComplete } from '../../src/lib/authoring/check.ts'
 import { canonicalScenario, exportCanonical } from '../../src/lib/authoring/editor/canonical.ts';
 import { addChoice, addScene, deleteChoice, renameScene, setIn } from '../../src/lib/authoring/editor/edit.ts';
 import { record, redo, redoLabel, startHistory, undo, undoLabel } from '../../src/lib/authoring/editor/history.ts';
-import { templateScenario } from '../../src/lib/authoring/editor/template.ts';
+import { TEMPLATE_FORMAT, templateScenario } from '../../src/lib/authoring/editor/template.ts';
+import { FORMAT_VERSION } from '../../src/lib/engine/schema.ts';
 import { exportScenario } from '../../src/lib/authoring/export.ts';
 import { readFileSync } from 'node:fs';
 import { validateScenario } from '../../src/lib/engine/validate.ts';
@@ -16,6 +17,7 @@ describe('the template', () => {
     const scenario = templateScenario(cast, 'kim-interview');
     const check = checkScenarioText(exportCanonical(scenario).text);
     expect(isComplete(check)).toBe(true);
+    expect(TEMPLATE_FORMAT).toBe(FORMAT_VERSION);
     expect(scenario.cast.employer.name).toBe('Ada Jones');
     expect(scenario.machine.states.arrive!.meta.text[0]).toContain('Kim');
   });
@@ -80,5 +82,19 @@ describe('history', () => {
     expect(h.present.value).toBe('abc');
     h = record(h, 'new', 'Add a scene');
     expect(redoLabel(h)).toBeUndefined();
+  });
+});
+
+describe('the canvas graph and its layout', () => {
+  it('has a node per scene with speaker and first words, an edge per choice, and lays them out in ranks', async () => {
+    const { sceneGraph, layoutScenes } = await import('../../src/lib/authoring/editor/graph-layout.ts');
+    const scenario = templateScenario(cast);
+    const { nodes, edges } = sceneGraph(scenario);
+    expect(nodes[1]).toMatchObject({ scene: 'welcome', speaker: 'Ada Jones', words: 'Ada comes to meet Kim.' });
+    expect(edges.filter((e) => e.source === 'arrive').map((e) => e.label)).toEqual(['Arrive five minutes early', 'Arrive ten minutes late without a message']);
+    const at = layoutScenes(scenario);
+    const ys = ['arrive', 'welcome', 'question', 'answer', 'end'].map((s) => at.get(s)!.y);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    expect(new Set(ys).size).toBe(5);
   });
 });
