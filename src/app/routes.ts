@@ -19,6 +19,8 @@ export type Route =
   | { name: 'replay'; link: string }
   | { name: 'import' }
   | { name: 'map'; id: string }
+  | { name: 'adapt'; id: string }
+  | { name: 'editor'; id: string }
   | { name: 'howItWorks' }
   | { name: 'yourData' }
   | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
@@ -50,6 +52,9 @@ export const ROUTES: RouteDef[] = [
   { name: 'replay', pattern: 'replay/:link', make: ({ link }) => ({ name: 'replay', link: link! }) },
   { name: 'import', pattern: 'import', make: () => ({ name: 'import' }) },
   { name: 'map', pattern: 'map/:id', make: ({ id }) => (named(id) ? { name: 'map', id } : null) },
+  { name: 'adapt', pattern: 'adapt/:id', make: ({ id }) => (named(id) ? { name: 'adapt', id } : null) },
+  /** `#/editor/new` starts from the template; any other id opens that custom scenario or draft. */
+  { name: 'editor', pattern: 'editor/:id', make: ({ id }) => (named(id) ? { name: 'editor', id } : null) },
   { name: 'howItWorks', pattern: 'how-it-works', make: () => ({ name: 'howItWorks' }) },
   { name: 'yourData', pattern: 'your-data', make: () => ({ name: 'yourData' }) },
 ];

@@ -37,6 +37,10 @@ export function benchSizes(appDir: string, singleDir?: string): SizeFigures {
   const others = sizes.onDemand.filter((f) => !scenarioFiles.has(f.fileName));
   console.log('  Loaded on demand (screens and shared chunks):');
   console.log(others.length ? table([['file', 'raw', 'gzip'], ...others.map(row)], '    ') : '    none');
+  // The scenario editor (#/editor): its screen, its map (Svelte Flow and dagre) and its play-test, each loaded on demand.
+  const editor = others.filter((f) => /\/(EditorRoute|Canvas|PlayTest)-/.test(f.fileName));
+  const editorTotal = editor.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  console.log(`  The scenario editor, on demand: ${kB(editorTotal.raw)} raw, ${kB(editorTotal.gzip)} gzip (${editor.map((f) => f.fileName).join(', ')})`);
   console.log('  Built-in scenarios, one chunk each:');
   const scenarios = [...sizes.scenarios].map(([id, s]) => ({ id, raw: s.raw, gzip: s.gzip })).sort((a, b) => a.id.localeCompare(b.id));
   console.log(table([['scenario', 'raw', 'gzip'], ...scenarios.map((s) => [s.id, kB(s.raw), kB(s.gzip)])], '    '));

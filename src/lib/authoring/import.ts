@@ -8,6 +8,7 @@
  * library screen's first load.
  */
 import type { ScenarioAnalysis } from '../engine/analyse.ts';
+import type { GameabilityReport } from '../engine/gameability.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { checkScenarioText, type Finding } from './check.ts';
 import { freeId } from './ids.ts';
@@ -46,6 +47,8 @@ export type ImportCheck =
       warnings: ImportProblem[];
       /** The library's content guidelines this file does not meet; advice only. */
       suggestions: string[];
+      /** The gameability report (left out while the scenario traps players); the editor shows it. */
+      gameability?: GameabilityReport;
       clash?: IdClash;
     };
 
@@ -60,7 +63,7 @@ export interface ImportContext {
 export function checkImport(source: string, context: ImportContext = {}): ImportCheck {
   const check = checkScenarioText(source);
   if (!check.ok) return check;
-  const { scenario, analysis, errors, warnings, suggestions } = check;
+  const { scenario, analysis, errors, warnings, suggestions, gameability } = check;
   const clash = findClash(scenario.id, context);
   return {
     ok: true,
@@ -69,6 +72,7 @@ export function checkImport(source: string, context: ImportContext = {}): Import
     analysis,
     warnings: [...errors, ...warnings],
     suggestions,
+    ...(gameability ? { gameability } : {}),
     ...(clash ? { clash } : {}),
   };
 }
