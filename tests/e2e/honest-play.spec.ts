@@ -205,7 +205,7 @@ async function playWithoutLeaks(page: Page, s: Scenario, route: Plan, mode: 'coa
       expect(screen.labels, `${where}: the options, in the run's display order`).toEqual(shown.choices.map((c) => c.choice.meta.label));
       const index = shown.choices.findIndex((c) => c.event === planned!.event);
       expect(index, `${where}: the planned choice is offered`).toBeGreaterThanOrEqual(0);
-      move = { type: planned!.event };
+      move = { type: planned!.event as Move['type'] };
       seen.push(shown.choices[index]!.choice.meta.label);
       await page.keyboard.press(String(index + 1));
     } else {

@@ -71,7 +71,11 @@ describe('pressing 1 at every decision', () => {
         const firsts = new Set<string>();
         for (let seed = 1; seed <= 20; seed++) {
           const turn = shownInOrder(
-            { kind: 'player', side: scene.meta.decides as Side, choices: events.map((event) => ({ event, choice: scene.on![event] as never })) },
+            {
+              kind: 'player',
+              side: scene.meta.decides as Side,
+              choices: events.map((event) => ({ event: event as `choice.${string}`, choice: scene.on![event] as never })),
+            },
             seed,
             id,
           );
