@@ -131,7 +131,7 @@ export class LrsClient {
     if (statements.length) {
       const queue = this.#read();
       const known = new Set(queue.pending.map((s) => s.id));
-      this.#write({ ...queue, pending: [...queue.pending, ...statements.filter((s) => !known.has(s.id))] });
+      this.#write({ ...queue, pending: [...queue.pending, ...statements.filter((s) => !known.has(s.id)).map((s) => ({ ...s }))] });
     }
     return this.flush();
   }

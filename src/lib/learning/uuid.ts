@@ -15,7 +15,7 @@ function format(bytes: Uint8Array, version: number): string {
 }
 
 /** A random (version 4) UUID. `crypto.randomUUID` exists only on secure pages, so the bytes come from `getRandomValues`. */
-export function randomUuid(random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
+export function randomUuid(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
   return format(random(new Uint8Array(16)), 4);
 }
 
