@@ -143,13 +143,21 @@ export class LrsClient {
       return this.#sending;
     }
     this.#cancelTimer();
-    this.#sending = this.#drain().finally(() => {
-      this.#sending = null;
-    });
+    this.#sending = this.#drain();
     return this.#sending;
   }
 
   async #drain(): Promise<void> {
+    // Start after `flush` has recorded this drain, so a statement added at any point is seen before it ends.
+    await Promise.resolve();
+    try {
+      await this.#drainQueue();
+    } finally {
+      this.#sending = null;
+    }
+  }
+
+  async #drainQueue(): Promise<void> {
     do {
       this.#again = false;
       for (;;) {
