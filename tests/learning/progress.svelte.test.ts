@@ -38,17 +38,14 @@ function renderScreen() {
 }
 
 describe('<ProgressScreen>', () => {
-  it('says which dimension the learner loses most often, and where', () => {
+  it('says which dimension the learner loses most often and where, the outcomes found, deal-breakers and take-aways', () => {
     renderScreen();
     expect(screen.getByRole('heading', { level: 1, name: 'My progress' })).toBeInTheDocument();
     expect(screen.getByText(/went down most often on communication \(2 choices\)/)).toBeInTheDocument();
     const lost = screen.getByRole('region', { name: 'What you lose most often' });
     expect(within(lost).getAllByText(/Communication: lowered by 2 choices, 8 points in all/)).toHaveLength(1);
     expect(within(lost).getByText(/you chose “End the call abruptly” \(2 times\): communication -4/)).toBeInTheDocument();
-  });
-
-  it('lists outcomes per scenario and seat, the deal-breaker hit, and take-aways from the feedback', () => {
-    renderScreen();
+    // Outcomes per scenario and seat, the deal-breaker hit, and take-aways from the scenario's feedback.
     const found = screen.getByRole('region', { name: 'Outcomes found' });
     expect(within(found).getByText(/as the employer:/)).toHaveTextContent(/2 runs/);
     expect(within(screen.getByRole('region', { name: 'Deal-breakers' })).getByText(/The interviewer mocked them\./)).toBeInTheDocument();

@@ -8,7 +8,8 @@ import { buildDebrief } from '../../src/lib/engine/debrief.ts';
 import { playChoices } from '../../src/lib/engine/playthrough.ts';
 import { buildSessionReport } from '../../src/lib/facilitator/report.ts';
 import { exportXapi, sessionStatements } from '../../src/lib/facilitator/xapi.ts';
-import { factsSince } from '../../src/lib/learning/run-facts.ts';
+import { factsSince, LRS_SETTINGS_KEY } from '../../src/lib/learning/run-facts.ts';
+import { lrsSettingsKind, pageBase, settingsProblems } from '../../src/lib/learning/lrs-settings.ts';
 import { statementsFor } from '../../src/lib/learning/run-reporter.ts';
 import { nameUuid, randomUuid, UUID_PATTERN } from '../../src/lib/learning/uuid.ts';
 import { actorOf, isoDuration, type RunStatementContext } from '../../src/lib/learning/xapi.ts';
@@ -85,6 +86,26 @@ describe('a learner’s statements', () => {
   });
 });
 
+describe('record store settings', () => {
+  it('are found by the run screen under the key the settings are saved with', () => {
+    expect(LRS_SETTINGS_KEY).toBe(lrsSettingsKind.prefix);
+  });
+
+  it('say what is missing, and default the activity ids to the app’s own address', () => {
+    const problems = settingsProblems({
+      version: 1,
+      endpoint: 'lrs.example.com',
+      key: '',
+      secret: 's',
+      learner: { kind: 'mbox', name: '', email: 'nobody' },
+      activityBase: 'https://x.example/',
+    });
+    expect(Object.keys(problems)).toEqual(['endpoint', 'key', 'learner']);
+    expect(pageBase({ protocol: 'https:', origin: 'https://desk.example', pathname: '/app/index.html' })).toBe('https://desk.example/app/xapi/');
+    expect(pageBase({ protocol: 'file:', origin: 'null', pathname: '/x/index.html' })).toMatch(/\.invalid\/xapi\/$/);
+  });
+});
+
 describe('a facilitator session as xAPI', () => {
   function report() {
     const { session, clock } = startSession({ id: '20250314-0930-abcd' });
@@ -97,8 +118,10 @@ describe('a facilitator session as xAPI', () => {
     return buildSessionReport(session.scenario, session.snapshot!.context);
   }
 
+  const played = report();
+
   it('reports each room decision and the ending for the room as a group, grouped by the session', () => {
-    const statements = sessionStatements(report(), BASE);
+    const statements = sessionStatements(played, BASE);
     expect(statements.map(statementProblems)).toEqual(statements.map(() => []));
     expect(statements.map((s) => s.verb.display['en-GB'])).toEqual(['responded', 'responded', 'completed']);
     expect(statements[0]).toMatchObject({
@@ -109,7 +132,7 @@ describe('a facilitator session as xAPI', () => {
   });
 
   it('gives the same ids when the same session is exported again', () => {
-    expect(exportXapi(report(), BASE).text).toBe(exportXapi(report(), BASE).text);
+    expect(exportXapi(played, BASE).text).toBe(exportXapi(structuredClone(played), BASE).text);
     expect(nameUuid('http://www.example.com/')).toBe('fcde3c85-2270-590f-9e7c-ee003d65e0e2');
   });
 });

@@ -20,11 +20,16 @@ import type { RecordKind, RecordStore } from '../persistence/record-store.ts';
 import type { LrsSettings } from './lrs-settings.ts';
 import type { Statement } from './xapi.ts';
 
+/** A statement as kept: any JSON object (the record store checks it) with its id. */
+const kept = z.record(z.string(), z.unknown()).check(z.refine((s) => typeof s.id === 'string', { error: 'a statement has no id' }));
+type Kept = Record<string, unknown>;
+const idOf = (s: Kept) => String(s.id);
+
 /** Statements waiting to be sent, refused ones, and each run's registration (so a resumed run keeps it). */
 const queueSchema = z.object({
   version: z.literal(1),
-  pending: z.array(z.looseObject({ id: z.string() })),
-  refused: z.array(z.looseObject({ id: z.string() })),
+  pending: z.array(kept),
+  refused: z.array(kept),
   /** Run id to the UUID used as `context.registration` for its statements (the latest 100 runs). */
   registrations: z.record(z.string(), z.string()),
 });
@@ -130,8 +135,8 @@ export class LrsClient {
   add(statements: readonly Statement[]): Promise<void> {
     if (statements.length) {
       const queue = this.#read();
-      const known = new Set(queue.pending.map((s) => s.id));
-      this.#write({ ...queue, pending: [...queue.pending, ...statements.filter((s) => !known.has(s.id)).map((s) => ({ ...s }))] });
+      const known = new Set(queue.pending.map(idOf));
+      this.#write({ ...queue, pending: [...queue.pending, ...statements.filter((s) => !known.has(s.id)).map((s): Kept => ({ ...s }))] });
     }
     return this.flush();
   }
@@ -167,7 +172,7 @@ export class LrsClient {
         const outcome = await this.#send(next);
         if (outcome === 'sent' || outcome === 'refused') {
           const queue = this.#read();
-          const rest = queue.pending.filter((s) => s.id !== next.id);
+          const rest = queue.pending.filter((s) => idOf(s) !== idOf(next));
           this.#write({ ...queue, pending: rest, refused: outcome === 'refused' ? [...queue.refused, next] : queue.refused });
           this.#wait = FIRST_WAIT;
           continue;
@@ -180,11 +185,11 @@ export class LrsClient {
     this.#report({ state: 'idle' });
   }
 
-  async #send(statement: { id: string }): Promise<'sent' | 'refused' | { problem: string; retry: boolean }> {
+  async #send(statement: Kept): Promise<'sent' | 'refused' | { problem: string; retry: boolean }> {
     const { endpoint, key, secret } = this.#options.settings;
     let response: Response;
     try {
-      response = await this.#fetch(`${statementsUrl(endpoint)}?statementId=${encodeURIComponent(statement.id)}`, {
+      response = await this.#fetch(`${statementsUrl(endpoint)}?statementId=${encodeURIComponent(idOf(statement))}`, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', Authorization: basicAuth(key, secret) },
         body: JSON.stringify(statement),

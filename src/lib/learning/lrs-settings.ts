@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import type { RecordKind, RecordStore } from '../persistence/record-store.ts';
 import type { LearnerIdentity } from './xapi.ts';
 
+
 const text = (max: number) => z.string().check(z.maxLength(max));
 
 export const lrsSettingsSchema = z.object({
@@ -31,6 +32,7 @@ export type LrsSettings = z.infer<typeof lrsSettingsSchema>;
 /** The record store settings, one record under `osotd:v1:lrs`. Version 1 is the first: no migrations yet. */
 export const lrsSettingsKind: RecordKind<LrsSettings> = {
   name: 'your learning record store settings',
+  // The same as run-facts.ts `LRS_SETTINGS_KEY` (a test checks): kept apart so the run screen need not load this.
   prefix: 'osotd:v1:lrs',
   version: 1,
   schema: lrsSettingsSchema,
@@ -64,4 +66,19 @@ function isWebAddress(value: string): boolean {
 export function activeLrsSettings(records: RecordStore): LrsSettings | undefined {
   const read = records.read(lrsSettingsKind, '');
   return read.status === 'found' && Object.keys(settingsProblems(read.value)).length === 0 ? read.value : undefined;
+}
+
+/** The base address used when the app has no web address of its own (opened from disk): reserved, it never resolves. */
+export const FALLBACK_BASE = 'https://other-side-of-the-desk.invalid/xapi/';
+
+/** The default base of activity ids: the app's own address plus `xapi/`, or `FALLBACK_BASE`. */
+export function pageBase(where: Pick<Location, 'protocol' | 'origin' | 'pathname'> | undefined = globalThis.location): string {
+  if (!where || !/^https?:$/.test(where.protocol)) return FALLBACK_BASE;
+  return `${where.origin}${where.pathname.replace(/[^/]*$/, '')}xapi/`;
+}
+
+/** The base address of activity ids: the one in the saved settings, else `pageBase()`. */
+export function activityBase(records: RecordStore): string {
+  const read = records.read(lrsSettingsKind, '');
+  return read.status === 'found' && read.value.activityBase ? read.value.activityBase : pageBase();
 }

@@ -7,7 +7,6 @@
 import type { TimelineEntry } from '../engine/debrief.ts';
 import type { Ledgers, Verdict } from '../engine/ledger.ts';
 import type { Step } from '../engine/step.ts';
-import { randomUuid } from './uuid.ts';
 
 /** The parts of a run (`RunSession`) the reporter reads. */
 export interface RunView {
@@ -17,10 +16,16 @@ export interface RunView {
   snapshot: { status: string; output?: Verdict | undefined; context: { ledgers: Ledgers } };
 }
 
-/** Something to report, with the statement id and time it was given when it happened. */
+/**
+ * Where the learning record store settings are kept (`lrsSettingsKind`'s key; a test checks they agree).
+ * Here so the run screen can tell whether one is set without loading the settings' schema.
+ */
+export const LRS_SETTINGS_KEY = 'osotd:v1:lrs';
+
+/** Something to report, with the time it happened. (Its statement, and the statement's id, are made when it is queued.) */
 export type RunFact =
-  | { kind: 'choice'; id: string; at: number; step: Step; entry: TimelineEntry }
-  | { kind: 'completed'; id: string; at: number; startedAt: number; verdict: Verdict; ledgers: Ledgers };
+  | { kind: 'choice'; at: number; step: Step; entry: TimelineEntry }
+  | { kind: 'completed'; at: number; startedAt: number; verdict: Verdict; ledgers: Ledgers };
 
 /** Where a reporter has got to in a run: how many steps it has looked at, and whether it reported the end. */
 export interface Seen {
@@ -37,18 +42,18 @@ export function seenAtStart(run: RunView): Seen {
  * The facts since `seen`, and where that leaves the reporter. An undo (fewer steps than seen) reports
  * nothing and moves back, so a choice made again is reported again, as the learner made it.
  */
-export function factsSince(run: RunView, seen: Seen, now: number, uuid: () => string = randomUuid): { facts: RunFact[]; seen: Seen } {
+export function factsSince(run: RunView, seen: Seen, now: number): { facts: RunFact[]; seen: Seen } {
   const facts: RunFact[] = [];
   const steps = run.steps;
   for (let i = Math.min(seen.steps, steps.length); i < steps.length; i++) {
     const step = steps[i]!;
     const entry = run.debrief.timeline[i];
     if (step.auto || step.event === 'continue' || !entry) continue;
-    facts.push({ kind: 'choice', id: uuid(), at: now, step, entry });
+    facts.push({ kind: 'choice', at: now, step, entry });
   }
   let completed = seen.completed && steps.length >= seen.steps;
   if (!completed && run.snapshot.status === 'done' && run.snapshot.output) {
-    facts.push({ kind: 'completed', id: uuid(), at: now, startedAt: run.record.startedAt, verdict: run.snapshot.output, ledgers: run.snapshot.context.ledgers });
+    facts.push({ kind: 'completed', at: now, startedAt: run.record.startedAt, verdict: run.snapshot.output, ledgers: run.snapshot.context.ledgers });
     completed = true;
   }
   return { facts, seen: { steps: steps.length, completed } };
