@@ -18,7 +18,9 @@ const SIZES = [
 
 const s = scenarios[0]!;
 const seat = s.seats[0]!;
-const plans = OUTCOMES.map((o) => plan(s, seat, o)).filter((p): p is Plan => p !== undefined).slice(0, 2);
+const plans = OUTCOMES.map((o) => plan(s, seat, o))
+  .filter((p): p is Plan => p !== undefined)
+  .slice(0, 2);
 
 /** Saved data as the app writes it: each run's choices, its step count and outcome, and the history. */
 function savedData(): Record<string, string> {

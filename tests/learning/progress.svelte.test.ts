@@ -28,7 +28,11 @@ function finishedRun(id: string, choices: string[], time: number): { run: RunRec
 }
 
 const runs = [finishedRun('r1', ['choice.rude', 'choice.curt'], 1_000), finishedRun('r2', ['choice.late', 'choice.curt'], 2_000)];
-const progress = summariseProgress({ runs: runs.map((r) => r.run), history: runs.map((r) => r.entry), scenarios: new Map<string, Scenario>([[scenario.id, scenario]]) });
+const progress = summariseProgress({
+  runs: runs.map((r) => r.run),
+  history: runs.map((r) => r.entry),
+  scenarios: new Map<string, Scenario>([[scenario.id, scenario]]),
+});
 
 function renderScreen() {
   const download = vi.fn();

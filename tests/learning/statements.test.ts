@@ -127,7 +127,9 @@ describe('a facilitator session as xAPI', () => {
     expect(statements[0]).toMatchObject({
       actor: { objectType: 'Group', name: 'The room', account: { homePage: BASE, name: 'session-20250314-0930-abcd' } },
       result: { response: 'Call ten minutes late', extensions: { [`${BASE}extensions/votes`]: { 'choice.onTime': 3, 'choice.late': 3, 'choice.rude': 1 } } },
-      context: { contextActivities: { grouping: [{ id: `${BASE}session/20250314-0930-abcd`, definition: { type: 'http://adlnet.gov/expapi/activities/meeting' } }] } },
+      context: {
+        contextActivities: { grouping: [{ id: `${BASE}session/20250314-0930-abcd`, definition: { type: 'http://adlnet.gov/expapi/activities/meeting' } }] },
+      },
     });
   });
 

@@ -100,7 +100,8 @@ class Checker {
     if (value.score !== undefined) {
       const s = value.score;
       if (!isObject(s)) this.fail(`${path}.score`, 'must be an object');
-      else if (s.scaled !== undefined && (typeof s.scaled !== 'number' || s.scaled < -1 || s.scaled > 1)) this.fail(`${path}.score.scaled`, 'must be from -1 to 1');
+      else if (s.scaled !== undefined && (typeof s.scaled !== 'number' || s.scaled < -1 || s.scaled > 1))
+        this.fail(`${path}.score.scaled`, 'must be from -1 to 1');
     }
     if (value.extensions !== undefined) this.extensions(value.extensions, `${path}.extensions`);
   }

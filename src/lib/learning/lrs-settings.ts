@@ -10,7 +10,6 @@ import * as z from 'zod/mini';
 import type { RecordKind, RecordStore } from '../persistence/record-store.ts';
 import type { LearnerIdentity } from './xapi.ts';
 
-
 const text = (max: number) => z.string().check(z.maxLength(max));
 
 export const lrsSettingsSchema = z.object({

@@ -167,7 +167,9 @@ export function summariseProgress({ runs, history, scenarios }: ProgressInput): 
   }
 
   const dimensions = [...losses.values()].sort((a, b) => b.times - a.times || b.points - a.points);
-  const ranked = [...moments.values()].sort((a, b) => Number(Boolean(b.dealBreaker)) - Number(Boolean(a.dealBreaker)) || cost(b) - cost(a) || b.times - a.times);
+  const ranked = [...moments.values()].sort(
+    (a, b) => Number(Boolean(b.dealBreaker)) - Number(Boolean(a.dealBreaker)) || cost(b) - cost(a) || b.times - a.times,
+  );
   const takeaways: Moment[] = [];
   for (const moment of ranked) {
     if (takeaways.length === 3) break;

@@ -24,8 +24,7 @@ export const LRS_SETTINGS_KEY = 'osotd:v1:lrs';
 
 /** Something to report, with the time it happened. (Its statement, and the statement's id, are made when it is queued.) */
 export type RunFact =
-  | { kind: 'choice'; at: number; step: Step; entry: TimelineEntry }
-  | { kind: 'completed'; at: number; startedAt: number; verdict: Verdict; ledgers: Ledgers };
+  { kind: 'choice'; at: number; step: Step; entry: TimelineEntry } | { kind: 'completed'; at: number; startedAt: number; verdict: Verdict; ledgers: Ledgers };
 
 /** Where a reporter has got to in a run: how many steps it has looked at, and whether it reported the end. */
 export interface Seen {

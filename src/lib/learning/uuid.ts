@@ -27,7 +27,12 @@ export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
 
 /** A name-based (version 5) UUID: the same name in the same namespace always gives the same id. */
 export function nameUuid(name: string, namespace = URL_NAMESPACE): string {
-  const ns = Uint8Array.from(namespace.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)));
+  const ns = Uint8Array.from(
+    namespace
+      .replace(/-/g, '')
+      .match(/../g)!
+      .map((h) => parseInt(h, 16)),
+  );
   const text = new TextEncoder().encode(name);
   const data = new Uint8Array(ns.length + text.length);
   data.set(ns);

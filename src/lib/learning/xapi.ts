@@ -129,8 +129,7 @@ const LANG = 'en-GB';
 // ---- who the learner is -----------------------------------------------------------------------
 
 /** How the learner wants to be named in the record store: by email address, or by an account on a system. */
-export type LearnerIdentity =
-  { kind: 'mbox'; name: string; email: string } | { kind: 'account'; name: string; homePage: string; account: string };
+export type LearnerIdentity = { kind: 'mbox'; name: string; email: string } | { kind: 'account'; name: string; homePage: string; account: string };
 
 /** The statement's actor for a learner's identity. */
 export function actorOf(learner: LearnerIdentity): Agent {
@@ -233,7 +232,9 @@ export function choiceStatement(run: RunStatementContext, choice: ChoiceFacts): 
   const scenario = scenarioActivity(run.base, run.scenario);
   const context = contextOf(run, { [extensionIri(run.base, EXTENSIONS.side)]: choice.side });
   context.contextActivities = { ...context.contextActivities, parent: [scenario] };
-  const dealBreakers = Object.keys(choice.dealBreakers).length ? { [extensionIri(run.base, EXTENSIONS.dealBreakers)]: dealBreakerMap(choice.dealBreakers) } : {};
+  const dealBreakers = Object.keys(choice.dealBreakers).length
+    ? { [extensionIri(run.base, EXTENSIONS.dealBreakers)]: dealBreakerMap(choice.dealBreakers) }
+    : {};
   return {
     id: choice.id,
     actor: run.actor,
