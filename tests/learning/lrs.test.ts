@@ -48,11 +48,10 @@ function network() {
 /** A candidate's run of the fake scenario, reported as the run screen reports it. */
 function reportedRun(records: RecordStore, net: ReturnType<typeof network>, seat: 'candidate' | 'both' = 'candidate') {
   const scenario = fakeScenario();
-  let session!: RunSession;
   const sent: Promise<void>[] = [];
   const reporter = new RunReporter(scenario, { id: 'run-1', seat, mode: 'realistic' }, settings(), { records, ...net });
   let seen: ReturnType<typeof seenAtStart>;
-  session = new RunSession({
+  const session: RunSession = new RunSession({
     scenario,
     seat,
     mode: 'realistic',

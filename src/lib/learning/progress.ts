@@ -115,7 +115,7 @@ export function summariseProgress({ runs, history, scenarios }: ProgressInput): 
       continue;
     }
     let debrief;
-    let done = false;
+    let done: boolean;
     try {
       const { actor, steps } = resumeRun(scenario, run);
       done = actor.getSnapshot().status === 'done';
