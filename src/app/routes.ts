@@ -23,6 +23,8 @@ export type Route =
   | { name: 'editor'; id: string }
   | { name: 'howItWorks' }
   | { name: 'yourData' }
+  | { name: 'lrsSettings' }
+  | { name: 'progress' }
   | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
   | { name: 'badFacilitatorLink'; message: string; hash: string }
   | { name: 'notFound'; path: string };
@@ -57,6 +59,8 @@ export const ROUTES: RouteDef[] = [
   { name: 'editor', pattern: 'editor/:id', make: ({ id }) => (named(id) ? { name: 'editor', id } : null) },
   { name: 'howItWorks', pattern: 'how-it-works', make: () => ({ name: 'howItWorks' }) },
   { name: 'yourData', pattern: 'your-data', make: () => ({ name: 'yourData' }) },
+  { name: 'lrsSettings', pattern: 'settings/learning-record-store', make: () => ({ name: 'lrsSettings' }) },
+  { name: 'progress', pattern: 'progress', make: () => ({ name: 'progress' }) },
 ];
 
 /** Longest hash read in full, in characters: no route's address comes near it. */
