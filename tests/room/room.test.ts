@@ -41,7 +41,7 @@ describe('the room server', () => {
     await Promise.all(phones.filter((_, i) => i % 10 === 0).map((p, i) => p.vote(options[(i * 10) % 3]!)));
     await Promise.all(phones.filter((_, i) => i % 5 === 1).map((p) => p.vote('choice.c')));
     const expected = { 'choice.a': 0, 'choice.b': 0, 'choice.c': 0 } as Record<string, number>;
-    phones.forEach((p) => (expected[p.received!] += 1));
+    phones.forEach((p) => (expected[p.received!] = (expected[p.received!] ?? 0) + 1));
     await waitFor(() => expect(control.tally).toEqual({ round: 's1:0', counts: expected, voted: 200, joined: 200 }));
   });
 
