@@ -23,6 +23,8 @@ export type Route =
   | { name: 'yourData' }
   | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
   | { name: 'badFacilitatorLink'; message: string; hash: string }
+  /** A participant's phone in a room (`#/join/<code>`, or `#/join` to type the code). */
+  | { name: 'join'; code: string }
   | { name: 'notFound'; path: string };
 
 type Params = Record<string, string>;
@@ -52,6 +54,8 @@ export const ROUTES: RouteDef[] = [
   { name: 'map', pattern: 'map/:id', make: ({ id }) => (named(id) ? { name: 'map', id } : null) },
   { name: 'howItWorks', pattern: 'how-it-works', make: () => ({ name: 'howItWorks' }) },
   { name: 'yourData', pattern: 'your-data', make: () => ({ name: 'yourData' }) },
+  { name: 'join', pattern: 'join/:code', make: ({ code }) => (named(code) ? { name: 'join', code: code.toUpperCase() } : null) },
+  { name: 'join', pattern: 'join', make: () => ({ name: 'join', code: '' }) },
 ];
 
 /** Longest hash read in full, in characters: no route's address comes near it. */

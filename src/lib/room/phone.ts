@@ -51,6 +51,8 @@ export class RoomPhone {
   refusal: Refusal | null = null;
   /** Whether the connection is up. */
   online = false;
+  /** The teams' names, when the session plays in teams (a team must be picked to join). */
+  teams: RoundView['teams'] = null;
   readonly #socket: Socket;
   readonly #storage: KeyValueStorage;
   readonly #onchange: () => void;
@@ -161,6 +163,7 @@ export class RoomPhone {
     }
     if (!reply.ok) {
       this.refusal = reply.error;
+      if (reply.teams) this.teams = reply.teams;
       // A room the server does not know may be on its way back (the server restarted): ask again shortly.
       if (reply.error === 'unknown-room' && this.status !== 'named') this.#retry = setTimeout(() => void this.#join(), this.#rejoinMs * (1 + Math.random()));
       this.status = reply.error === 'unknown-room' || reply.error === 'pick-a-team' ? this.status : 'refused';
@@ -189,6 +192,7 @@ export class RoomPhone {
   #show(round: RoundView | null, vote: string | null | undefined): void {
     const sameRound = round !== null && round.key === this.round?.key;
     this.round = round;
+    if (round) this.teams = round.teams;
     if (vote !== undefined) this.received = vote;
     else if (!sameRound) this.received = null;
     if (!sameRound) this.sending = null;
