@@ -4,10 +4,10 @@
  * change between reading it and writing (a revision number checked inside one Lua script).
  */
 import { createClient } from 'redis';
-import type { Refusal, RoundView, Tally } from '../src/lib/room/protocol.ts';
+import type { JoinReply, Refusal, RoundView, Tally } from '../src/lib/room/protocol.ts';
 import { castVote, joinRoom, joinProblem, newRoom, publishRound, tallyOf, voteProblem, type Participant, type RoomState } from '../src/lib/room/state.ts';
 
-export type JoinResult = { ok: true; round: RoundView | null; vote: string | null } | { ok: false; error: Refusal };
+export type JoinResult = JoinReply;
 
 export interface RoomStore {
   /** Make a room; false when the code is taken. */
@@ -41,7 +41,7 @@ export class MemoryStore implements RoomStore {
     const room = this.rooms.get(code);
     if (!room) return { ok: false, error: 'unknown-room' };
     const { state, problem } = joinRoom(room, id, participant);
-    if (problem) return { ok: false, error: problem };
+    if (problem) return { ok: false, error: problem, teams: room.round?.teams ?? null };
     this.rooms.set(code, state);
     return { ok: true, round: state.round, vote: state.votes[id] ?? null };
   }
@@ -120,7 +120,7 @@ export class RedisStore implements RoomStore {
     const { exists, round } = await this.#round(code);
     if (!exists) return { ok: false, error: 'unknown-room' };
     const problem = joinProblem(round, participant.team);
-    if (problem) return { ok: false, error: problem };
+    if (problem) return { ok: false, error: problem, teams: round?.teams ?? null };
     await this.#client.hSet(k.people, id, JSON.stringify(participant));
     await this.#client.expire(k.people, TTL_SECONDS);
     const vote = round ? ((await this.#client.hGet(k.votes, id)) ?? null) : null;
