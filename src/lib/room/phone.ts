@@ -159,7 +159,9 @@ export class RoomPhone {
         ...(saved.team ? { team: saved.team } : {}),
       })) as JoinReply;
     } catch {
-      return; // the connection dropped; `connect` joins again
+      // No answer: a busy server, or the connection dropped (then `connect` joins again).
+      if (this.#socket.connected) this.#retry = setTimeout(() => void this.#join(), this.#rejoinMs * (1 + Math.random()));
+      return;
     }
     if (!reply.ok) {
       this.refusal = reply.error;
