@@ -19,7 +19,6 @@ import { startRoomServer } from './server.ts';
 
 const { values } = parseArgs({ options: { child: { type: 'boolean', default: false }, redis: { type: 'string' } } });
 
-
 interface Child {
   process: ChildProcess;
   port: number;
@@ -31,15 +30,17 @@ const VOTE_SPREAD_MS = 2_000;
 const PHASE_LIMIT_MS = 60_000;
 
 function bounded<T>(promise: Promise<T>, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, fail) => setTimeout(() => fail(new Error(`${what}: no answer within ${PHASE_LIMIT_MS / 1000} s`)), PHASE_LIMIT_MS))]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, fail) => setTimeout(() => fail(new Error(`${what}: no answer within ${PHASE_LIMIT_MS / 1000} s`)), PHASE_LIMIT_MS)),
+  ]);
 }
 
 async function startChild(redis?: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/bench.ts', '--child', ...(redis ? ['--redis', redis] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await bounded(
-    new Promise<string>((done) => createInterface({ input: child.stdout! }).once('line', done)),
-    'starting a room server',
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/bench.ts', '--child', ...(redis ? ['--redis', redis] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await bounded(new Promise<string>((done) => createInterface({ input: child.stdout! }).once('line', done)), 'starting a room server');
   return { process: child, ...(JSON.parse(line) as { port: number; code: string; secret: string }) };
 }
 
@@ -90,9 +91,13 @@ async function run(phones: number, servers: Child[]): Promise<{ median: number; 
   };
   await host.publish(round);
   // Phones connect across the servers, as a load balancer would spread them.
-  const clients = Array.from({ length: phones }, (_, i) => new RoomPhone({ socket: socket(servers[i % servers.length]!.port), code: hostServer.code, storage: memoryStorage() }));
+  const clients = Array.from(
+    { length: phones },
+    (_, i) => new RoomPhone({ socket: socket(servers[i % servers.length]!.port), code: hostServer.code, storage: memoryStorage() }),
+  );
   const joinStart = performance.now();
-  for (let i = 0; i < clients.length; i += 50) await bounded(Promise.all(clients.slice(i, i + 50).map((p, j) => p.join(`Phone ${i + j}`, null))), 'phones joining');
+  for (let i = 0; i < clients.length; i += 50)
+    await bounded(Promise.all(clients.slice(i, i + 50).map((p, j) => p.join(`Phone ${i + j}`, null))), 'phones joining');
   await bounded(
     new Promise<void>((done) => {
       const check = setInterval(() => clients.every((p) => p.status === 'joined') && (clearInterval(check), done()), 10);

@@ -97,7 +97,10 @@ function serveFile(dist: string, req: IncomingMessage, res: ServerResponse): voi
     return;
   }
   const immutable = file.includes(`${sep}assets${sep}`);
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
   createReadStream(file).pipe(res);
 }
 
@@ -137,13 +140,14 @@ export async function startRoomServer(options: RoomServerOptions = {}): Promise<
     store = new RedisStore(data);
   }
 
-  let info: { code: string; secret: string; url: string } | undefined;
+  // The room made at start; its address is known once the server listens.
+  const info = { code: newCode(), secret: newSecret(), url: '' };
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const local = isLoopback(req.socket.remoteAddress) && ['same-origin', 'none', undefined].includes(req.headers['sec-fetch-site'] as string | undefined);
     if (path === '/room/host' || path === '/room/stats') {
       // Only the computer running the server (the facilitator's laptop) may read the secret and the figures.
-      if (!local || !info) return void res.writeHead(403, { 'content-type': 'text/plain' }).end('Only from the computer running the room.');
+      if (!local) return void res.writeHead(403, { 'content-type': 'text/plain' }).end('Only from the computer running the room.');
       const body = path === '/room/host' ? { code: info.code, secret: info.secret, url: info.url } : { ...stats, memory: process.memoryUsage() };
       return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
     }
@@ -201,7 +205,8 @@ export async function startRoomServer(options: RoomServerOptions = {}): Promise<
       });
     };
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (!['phone.join', 'phone.vote', 'host.claim', 'host.publish'].includes(event)) drop('malformed', args.find((a) => typeof a === 'function') as Ack | undefined);
+      if (!['phone.join', 'phone.vote', 'host.claim', 'host.publish'].includes(event))
+        drop('malformed', args.find((a) => typeof a === 'function') as Ack | undefined);
     });
 
     on('phone.join', joinRequestSchema, MAX_PHONE_MESSAGE, async ({ code, participant, name, team }, ack) => {
@@ -264,13 +269,12 @@ export async function startRoomServer(options: RoomServerOptions = {}): Promise<
     });
   });
 
-  const code = newCode();
-  const secret = newSecret();
+  const { code, secret } = info;
   await store.create(code, hashSecret(secret));
   await new Promise<void>((done) => http.listen(options.port ?? 0, options.host ?? '0.0.0.0', done));
   const port = (http.address() as AddressInfo).port;
   const url = options.publicUrl ?? `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
-  info = { code, secret, url };
+  info.url = url;
 
   return {
     port,

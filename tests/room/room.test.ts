@@ -91,7 +91,6 @@ describe('the room server', () => {
     expect(server.stats.dropped).toMatchObject({ malformed: 2, oversized: 1 });
     expect(server.stats.dropped.flooding).toBeGreaterThan(30);
     expect(server.stats.refused.secret).toBe(2);
-
   });
 
   it('turns an address away after 20 wrong room codes in a minute, even with the right code', async () => {

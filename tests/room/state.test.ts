@@ -5,7 +5,8 @@ import { castVote, joinRoom, newRoom, publishRound, tallyOf } from '../../src/li
 import { joinRequestSchema, messageSize } from '../../src/lib/room/protocol.ts';
 import { round } from './helpers.ts';
 
-const joined = (...ids: string[]) => ids.reduce((state, id) => joinRoom(state, id, { name: id, team: null }).state, publishRound(newRoom('ABCD2345', 'h'), round('s:0')));
+const joined = (...ids: string[]) =>
+  ids.reduce((state, id) => joinRoom(state, id, { name: id, team: null }).state, publishRound(newRoom('ABCD2345', 'h'), round('s:0')));
 
 describe('room rules', () => {
   it('counts one vote per participant; changing a vote moves it', () => {

@@ -121,7 +121,10 @@ export class RoomConnection {
     const round = this.#round();
     if (!round) return false;
     void (async () => {
-      const final = await Promise.race([this.#host?.publish({ ...round, open: false }), new Promise<null>((done) => setTimeout(() => done(null), CLOSE_WAIT_MS))]);
+      const final = await Promise.race([
+        this.#host?.publish({ ...round, open: false }),
+        new Promise<null>((done) => setTimeout(() => done(null), CLOSE_WAIT_MS)),
+      ]);
       if (final) this.#apply(final);
       this.#view.session.send(command);
     })();

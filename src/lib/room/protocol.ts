@@ -101,9 +101,7 @@ export type Refusal =
 
 export type Reply = { ok: true } | { ok: false; error: Refusal };
 /** A refused join says the teams' names when it needs a team. */
-export type JoinReply =
-  | { ok: true; round: RoundView | null; vote: string | null }
-  | { ok: false; error: Refusal; teams?: RoundView['teams'] };
+export type JoinReply = { ok: true; round: RoundView | null; vote: string | null } | { ok: false; error: Refusal; teams?: RoundView['teams'] };
 export type HostReply = { ok: true; tally: Tally } | { ok: false; error: Refusal };
 
 /** A refusal in words for the phone's screen. */
