@@ -27,6 +27,8 @@ export type Route =
   | { name: 'progress' }
   | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
   | { name: 'badFacilitatorLink'; message: string; hash: string }
+  /** A participant's phone in a room (`#/join/<code>`, or `#/join` to type the code). */
+  | { name: 'join'; code: string }
   | { name: 'notFound'; path: string };
 
 type Params = Record<string, string>;
@@ -61,6 +63,8 @@ export const ROUTES: RouteDef[] = [
   { name: 'yourData', pattern: 'your-data', make: () => ({ name: 'yourData' }) },
   { name: 'lrsSettings', pattern: 'settings/learning-record-store', make: () => ({ name: 'lrsSettings' }) },
   { name: 'progress', pattern: 'progress', make: () => ({ name: 'progress' }) },
+  { name: 'join', pattern: 'join/:code', make: ({ code }) => (named(code) ? { name: 'join', code: code.toUpperCase() } : null) },
+  { name: 'join', pattern: 'join', make: () => ({ name: 'join', code: '' }) },
 ];
 
 /** Longest hash read in full, in characters: no route's address comes near it. */

@@ -9,6 +9,7 @@ import { buildSessionReport, type SessionReport } from '../../lib/facilitator/re
 import { phaseOf, type Phase, type SessionCommand, type SessionContext, type SessionSnapshot } from '../../lib/facilitator/session-machine.ts';
 import type { Peer } from '../../lib/facilitator/sync.ts';
 import { remainingMs } from '../../lib/facilitator/timer.ts';
+import type { RoomConnection } from './room.svelte.ts';
 
 /** How often the views re-read the clock, and how often a waiting window asks again. */
 const TICK_MS = 250;
@@ -43,6 +44,11 @@ export class SessionView {
   readonly announcement: string = $derived.by(() => announcement(this.session.scenario, this.context, this.position, this.phase, this.timeUp));
   readonly presenterConnected: boolean = $derived(this.peers.some((p) => p.role === 'presenter'));
 
+  /** The control's link to a room server, once opened (phones vote). */
+  room = $state.raw<RoomConnection | null>(null);
+  /** Takes a command before the session does (the room closes a vote on the server first); true when taken. */
+  intercept: ((command: SessionCommand) => boolean) | null = null;
+
   constructor(session: FacilitatorSession) {
     this.session = session;
     this.now = session.clock.now();
@@ -68,6 +74,7 @@ export class SessionView {
   }
 
   send(command: SessionCommand): boolean {
+    if (this.intercept?.(command)) return true;
     const done = this.session.send(command);
     this.now = this.session.clock.now();
     return done;
@@ -83,6 +90,7 @@ export class SessionView {
   }
 
   close(): void {
+    this.room?.close();
     this.session.close();
   }
 

@@ -4,7 +4,7 @@
  */
 import { DIMENSIONS, DIMENSION_LABELS, OUTCOME_INFO, SIDE_LABELS, SIDES, type Outcome, type Side } from '../engine/ledger.ts';
 import { dealBreakerWords, placeOnPicture, QUADRANT_OF } from '../ui/picture.ts';
-import { howLabel, type SessionReport } from './report.ts';
+import { howLabel, phonesLabel, type SessionReport } from './report.ts';
 import { formatDuration } from './timer.ts';
 
 export const REPORT_FORMAT = 'osotd-facilitator-report';
@@ -125,7 +125,7 @@ export function toMarkdown(report: SessionReport, options: TimeOptions = {}): st
         .join(', ');
       lines.push(`| ${md(o.label)} | ${d.voteHeld ? o.votes : '–'} | ${marks} |`);
     }
-    lines.push('', `Decided by ${md(howLabel(d))}. Discussion: ${formatDuration(d.discussionMs)}.`);
+    lines.push('', `Decided by ${md(howLabel(d))}. Discussion: ${formatDuration(d.discussionMs)}.${d.phones ? ` ${phonesLabel(d.phones)}.` : ''}`);
     if (d.whatIf) {
       const w = d.whatIf;
       lines.push(

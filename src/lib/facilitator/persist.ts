@@ -41,6 +41,9 @@ const ballotFields = {
   closedAt: z.nullable(time),
   leaders: z.array(word).check(z.maxLength(20)),
   reason: z.string().check(z.maxLength(300)),
+  phones: z.optional(
+    z.nullable(z.object({ joined: z.int().check(z.minimum(0), z.maximum(MAX_VOTES)), voted: z.int().check(z.minimum(0), z.maximum(MAX_VOTES)) })),
+  ),
 };
 const ballot = z.object({ ...ballotFields, chosen: z.nullable(word), how: z.nullable(how), decidedAt: z.nullable(time) });
 const decision = z.object({ ...ballotFields, chosen: word, how, decidedAt: time, stepIndex: z.int().check(z.nonnegative()), discussionMs: time });
@@ -61,6 +64,7 @@ const contextSchema = z.object({
   startedAt: z.nullable(time),
   endedAt: z.nullable(time),
   debriefFocus: z.nullable(z.int().check(z.nonnegative())),
+  room: z.optional(z.nullable(z.object({ code: z.string().check(z.maxLength(20)), url: z.string().check(z.maxLength(300)), shown: z.boolean() }))),
 });
 
 /** The state value of the session machine: `{ flow: 'briefing' | { decision: 'voting' } …, ledgers: 'hidden' }`. */

@@ -67,6 +67,8 @@ export interface ReportDecision {
   /** Time on the discussion timer, in ms. */
   discussionMs: number;
   whatIf: WhatIf | null;
+  /** When phones voted: participants in the room and how many voted (counts only: votes stay anonymous). */
+  phones: { joined: number; voted: number } | null;
 }
 
 export interface ReportStep {
@@ -231,6 +233,7 @@ export function buildSessionReport(scenario: Scenario, context: SessionContext):
       closedAt: d.closedAt,
       decidedAt: d.decidedAt,
       discussionMs: d.discussionMs,
+      phones: d.phones ? { joined: d.phones.joined, voted: d.phones.voted } : null,
       // With no vote held there is no "most popular" other option to speak of.
       whatIf: other === undefined || d.openedAt === null ? null : whatIf(scenario, context, d, other),
     };
@@ -276,6 +279,11 @@ export function buildSessionReport(scenario: Scenario, context: SessionContext):
 }
 
 /** How a decision was reached, in words (a session's `'override'` with no vote held reads as `'no-vote'`). */
+/** How many participants voted on their phones, in words: "12 of 15 participants voted on their phones". */
+export function phonesLabel(phones: { joined: number; voted: number }): string {
+  return `${phones.voted} of ${phones.joined} participant${phones.joined === 1 ? '' : 's'} voted on their phones`;
+}
+
 export function howLabel(decision: { how: ReportHow; voteHeld: boolean; reason: string }): string {
   if (decision.how === 'vote') return 'the vote';
   if (decision.how === 'tie') return 'the facilitator, breaking a tie';

@@ -49,6 +49,26 @@ export interface Ballot {
   /** The facilitator's reason for an override (may be empty). */
   reason: string;
   decidedAt: number | null;
+  /** Counted on phones (the room server): who had joined and who voted. Absent when votes were hand-counted. */
+  phones?: PhoneCount | null;
+}
+
+/** Phones at a vote, as the room server counted them. */
+export interface PhoneCount {
+  /** Participants in the room. */
+  joined: number;
+  /** Participants who voted. */
+  voted: number;
+}
+
+/** The room that phones join, as the facilitator's control opened it (see src/lib/room). */
+export interface RoomLink {
+  /** The room code phones type or scan. */
+  code: string;
+  /** The join address, `<server>/#/join/<code>`. */
+  url: string;
+  /** Whether the screen shows the code and QR code now (in the briefing it always does). */
+  shown: boolean;
 }
 
 /** A decision the room took, as kept for the debrief and the report. */
@@ -82,6 +102,8 @@ export interface SessionContext {
   endedAt: number | null;
   /** In the debrief: the step the screen shows in detail (index into `steps`), or null for the overview. */
   debriefFocus: number | null;
+  /** The room phones join, when the facilitator opened one (absent in sessions saved before rooms). */
+  room?: RoomLink | null;
 }
 
 export interface SessionInput {
@@ -117,7 +139,13 @@ export type SessionCommand =
   | { type: 'ledgers.hide' }
   | { type: 'debrief.reveal' }
   /** Show one step of the debrief on the screen (index into the steps), or the overview (null). */
-  | { type: 'debrief.focus'; step: number | null };
+  | { type: 'debrief.focus'; step: number | null }
+  /** The phones' count of the open vote (from the room server): it replaces the ballot's votes. */
+  | { type: 'vote.phones'; votes: Tally; joined: number; voted: number }
+  /** Phones can join this room (null: no room). */
+  | { type: 'room.link'; room: Omit<RoomLink, 'shown'> | null }
+  /** Show or hide the join code on the screen. */
+  | { type: 'room.show'; shown: boolean };
 
 export type SessionEvent = SessionCommand & { at: number };
 
@@ -298,6 +326,17 @@ function buildMachine(scenario: Scenario) {
         const taken = move && takeStep(scenario, { scene: sceneId, standing }, move);
         return taken ? append(context, { ...taken.step, at: event.at }) : {};
       }),
+      setPhones: assign(({ context, event }) => {
+        if (event.type !== 'vote.phones') return {};
+        const b = ballot(context);
+        const votes = Object.fromEntries(b.options.map((o) => [o, clampVotes(event.votes[o] ?? 0)]));
+        return { ballot: { ...b, votes, phones: { joined: clampVotes(event.joined), voted: clampVotes(event.voted) } } };
+      }),
+      linkRoom: assign(({ context, event }) => {
+        if (event.type !== 'room.link') return {};
+        return { room: event.room ? { ...event.room, shown: context.room?.shown ?? false } : null };
+      }),
+      showRoom: assign(({ context, event }) => (event.type === 'room.show' && context.room ? { room: { ...context.room, shown: event.shown } } : {})),
       focusDebrief: assign({ debriefFocus: ({ event }) => (event.type === 'debrief.focus' ? event.step : null) }),
       timerStart: assign(({ context, event }) => ({ timer: startTimer(context.timer, event.at) })),
       timerPause: assign(({ context, event }) => ({ timer: pauseTimer(context.timer, event.at) })),
@@ -323,6 +362,8 @@ function buildMachine(scenario: Scenario) {
       'timer.reset': { actions: 'timerReset' },
       'timer.set': { actions: 'timerSet' },
       'timer.extend': { actions: 'timerExtend' },
+      'room.link': { actions: 'linkRoom' },
+      'room.show': { actions: 'showRoom' },
     },
     states: {
       flow: {
@@ -364,6 +405,7 @@ function buildMachine(scenario: Scenario) {
                 on: {
                   'vote.count': { guard: 'isOption', actions: 'setCount' },
                   'vote.add': { guard: 'isOption', actions: 'addVote' },
+                  'vote.phones': { actions: 'setPhones' },
                   'vote.close': [
                     { guard: 'hasClearWinner', target: 'decided', actions: ['closeVote', 'chooseWinner'] },
                     { target: 'tie', actions: 'closeVote' },
