@@ -8,7 +8,8 @@
  */
 import { singleConditions, type Standing } from './effects.ts';
 import { judge, ledgerTotal, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
-import { automaticMove, sceneOf, startingPosition, startingStanding, takeStep, turnAt, type Move, type Position } from './step.ts';
+import { movesAt, sceneOf, startingPosition, startingStanding, type Position } from './step.ts';
+import { clamp, sceneGuards, testedBy, totalWindows, type Tested, type Window } from './analyse-abstraction.ts';
 import type { Guard, Scenario, Scene } from './schema.ts';
 import { mulberry32 } from './random.ts';
 
@@ -122,49 +123,41 @@ interface Node {
 }
 
 /**
- * A key that two standings share exactly when nothing later in the scenario can tell them apart: the
- * outcome reads only each ledger's total, so a dimension is kept on its own only where some condition
- * tests it. Paths that differ only in how a total was made up are explored once.
+ * A key that two standings share exactly when nothing later in the scenario can tell them apart (see
+ * `analyse-abstraction.ts`): each ledger's total clamped to the window the rest of the run can still
+ * tell apart, a dimension on its own only where some condition tests it, whether each deal-breaker is
+ * marked, and the flags that some condition tests. Paths that differ only in what no condition or
+ * outcome can see are explored once.
  */
-function keyMaker(scenario: Scenario): (scene: string, s: Standing) => string {
-  const tested: Record<Side, Dimension[]> = { employer: [], candidate: [] };
+function keyMaker(scenario: Scenario, windows: Map<string, Record<Side, Window>>, tested: Tested): (scene: string, s: Standing) => string {
+  const dimensions: Record<Side, Dimension[]> = { employer: [], candidate: [] };
   // Conditions inside `and`, `or` and `not` count too: a dimension tested anywhere is kept.
   for (const guard of allGuards(scenario).flatMap(singleConditions)) {
     if ((guard.type === 'ledgerAtLeast' || guard.type === 'ledgerBelow') && guard.params.dimension) {
-      const list = tested[guard.params.ledger];
+      const list = dimensions[guard.params.ledger];
       if (!list.includes(guard.params.dimension)) list.push(guard.params.dimension);
     }
   }
-  const part = (side: Side, s: Standing) => {
+  const part = (side: Side, window: Window, s: Standing) => {
     const ledger = s.ledgers[side];
-    let key = String(ledgerTotal(ledger));
-    for (const d of tested[side]) key += `,${ledger[d]}`;
+    let key = String(clamp(window, ledgerTotal(ledger)));
+    for (const d of dimensions[side]) key += `,${ledger[d]}`;
     return `${key}|${s.dealBreakers[side] === null ? '' : 'x'}`;
   };
-  return (scene, s) => `${scene}|${part('employer', s)}|${part('candidate', s)}|${s.flags.join(',')}`;
+  return (scene, s) => {
+    const w = windows.get(scene)!;
+    return `${scene}|${part('employer', w.employer, s)}|${part('candidate', w.candidate, s)}|${s.flags.filter((f) => tested.flags.has(f)).join(',')}`;
+  };
 }
 
 /** Every condition written in the scenario (on npc rules, choices and continue branches), as written. */
 function allGuards(scenario: Scenario): Guard[] {
-  const guards: Guard[] = [];
-  for (const scene of Object.values(scenario.machine.states)) {
-    for (const rule of scene.meta.npc ?? []) if (rule.guard) guards.push(rule.guard);
-    for (const value of Object.values(scene.on ?? {})) {
-      for (const t of Array.isArray(value) ? value : value ? [value] : []) if (t.guard) guards.push(t.guard);
-    }
-  }
-  return guards;
+  return Object.keys(scenario.machine.states).flatMap((id) => sceneGuards(scenario, id));
 }
 
-/** The moves available at a position for a seat: several at the player's decisions, else at most one. */
+/** The moves available at a position for a seat, as path steps: several at the player's decisions, else at most one. */
 function movesFrom(scenario: Scenario, at: Position, seat: Side): { step: PathStep; next: Position }[] {
-  const turn = turnAt(scenario, at, seat);
-  const moves: Move[] = turn.kind === 'player' ? turn.choices.map(({ event }) => ({ type: event })) : [automaticMove(turn)].filter((m) => m !== null);
-  const by: PathStep['by'] = turn.kind === 'player' ? 'player' : turn.kind === 'simulated' ? 'simulated' : 'continue';
-  return moves.flatMap((move) => {
-    const taken = takeStep(scenario, at, move);
-    return taken ? [{ step: { scene: at.scene, event: move.type, by }, next: taken.next }] : [];
-  });
+  return movesAt(scenario, at, seat).map((m) => ({ step: { scene: at.scene, event: m.event, by: m.by }, next: m.next }));
 }
 
 export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOptions = {}): SeatAnalysis {
@@ -178,7 +171,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const finalScenes = new Map<string, Set<Outcome>>();
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, { reachable: false } as OutcomeReach])) as Record<Outcome, OutcomeReach>;
 
-  const stateKey = keyMaker(scenario);
+  const stateKey = keyMaker(scenario, totalWindows(scenario), testedBy(scenario));
   const add = (scene: string, standing: Standing, parent: number, step: PathStep | null): number => {
     const key = stateKey(scene, standing);
     const known = index.get(key);
