@@ -9,7 +9,8 @@
 import { singleConditions, type Standing } from './effects.ts';
 import { judge, ledgerTotal, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
 import { movesAt, sceneOf, startingPosition, startingStanding, type Position } from './step.ts';
-import { clamp, sceneGuards, testedBy, totalWindows, type Tested, type Window } from './analyse-abstraction.ts';
+import { clamp, hasLoop, sceneEdges, sceneGroups, sceneGuards, testedBy, totalCuts, totalWindows, type Tested, type Window } from './analyse-abstraction.ts';
+import { searchRegions, type RegionSearch } from './analyse-regions.ts';
 import type { Guard, Scenario, Scene } from './schema.ts';
 import { mulberry32 } from './random.ts';
 
@@ -38,12 +39,20 @@ export interface OutcomeShares {
   paths: string;
   /** Share of paths in each outcome, 0…1 (for an estimate: of the plays that finished). */
   byOutcome: Record<Outcome, number>;
-  /** Estimates only: why the shares were sampled (`loops`: paths are endless; `state limit`: exploration stopped). */
-  why?: 'loops' | 'state limit';
+  /**
+   * Estimates only: why the shares were sampled (`loops`: paths are endless; `state limit`: exploration
+   * stopped; `large`: every state was found, but too many to count paths over them one by one).
+   */
+  why?: 'loops' | 'state limit' | 'large';
   /** Estimates only: how many of the sampled plays reached a final scene (the rest were stuck or went on too long). */
   finished?: number;
   /** Estimates only: a 95% interval (Wilson) for each share, 0…1. */
   interval?: Record<Outcome, [number, number]>;
+  /**
+   * Estimates only: a bound that holds for every share at 95% (Hoeffding: ±√(ln(2/0.05) / 2n) over the n
+   * finished plays), so a share reads "estimated ± margin".
+   */
+  margin?: number;
 }
 
 export interface DeadEnd {
@@ -110,6 +119,12 @@ export interface AnalyseOptions {
   maxStates?: number;
   /** Random plays used for an estimate (default 4,000). */
   samples?: number;
+  /**
+   * Scenarios whose scenes never loop and whose conditions read only totals are searched region by region
+   * (`analyse-regions.ts`); when that search finds at most this many states (default 100,000), they are
+   * explored one by one as well, to count paths exactly and list states.
+   */
+  exactStates?: number;
 }
 
 interface Node {
@@ -161,6 +176,14 @@ function movesFrom(scenario: Scenario, at: Position, seat: Side): { step: PathSt
 }
 
 export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOptions = {}): SeatAnalysis {
+  const edges = sceneEdges(scenario);
+  const groups = sceneGroups(edges);
+  const windows = totalWindows(scenario, edges, groups);
+  const tested = testedBy(scenario);
+  if (!tested.dimensions && !hasLoop(edges, groups)) {
+    const search = searchRegions(scenario, seat, edges, windows, tested, (scene, side) => totalCuts(scenario, scene, side));
+    if (!search.complete || search.states > (options.exactStates ?? 100_000)) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
+  }
   const maxStates = options.maxStates ?? 400_000;
   const nodes: Node[] = [];
   const index = new Map<string, number>();
@@ -171,7 +194,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const finalScenes = new Map<string, Set<Outcome>>();
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, { reachable: false } as OutcomeReach])) as Record<Outcome, OutcomeReach>;
 
-  const stateKey = keyMaker(scenario, totalWindows(scenario), testedBy(scenario));
+  const stateKey = keyMaker(scenario, windows, tested);
   const add = (scene: string, standing: Standing, parent: number, step: PathStep | null): number => {
     const key = stateKey(scene, standing);
     const known = index.get(key);
@@ -220,6 +243,41 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     endings: endings.size,
     finalScenes: Object.fromEntries([...finalScenes].map(([scene, set]) => [scene, OUTCOMES.filter((o) => set.has(o))])),
     shares,
+  };
+}
+
+/**
+ * A seat's analysis from the region search: exact reachability, shortest paths, dead ends and endings
+ * (the scenes never loop, so there is no trap beyond those found scene by scene); shares estimated by
+ * random play over the states found, with a bound.
+ */
+function fromRegions(scenario: Scenario, seat: Side, search: RegionSearch, samples: number): SeatAnalysis {
+  const outcomes = Object.fromEntries(
+    OUTCOMES.map((o) => {
+      const path = search.shortest[o];
+      return [o, path ? { reachable: true, shortestPath: path, choices: path.filter((s) => s.by === 'player').map((s) => s.event) } : { reachable: false }];
+    }),
+  ) as Record<Outcome, OutcomeReach>;
+  const random = mulberry32(0x5eed);
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  let finished = 0;
+  for (let n = 0; n < samples; n++) {
+    const outcome = search.play(random);
+    if (outcome === null) continue;
+    counts[outcome]++;
+    finished++;
+  }
+  return {
+    seat,
+    states: search.states,
+    complete: search.complete,
+    reachableScenes: [...search.reachableScenes].sort(),
+    deadEnds: [...search.deadEnds].map((scene) => ({ scene, reason: deadEndReason(sceneOf(scenario, scene)!, seat) })),
+    traps: [],
+    outcomes,
+    endings: [...search.finalScenes.values()].reduce((n, set) => n + set.size, 0),
+    finalScenes: Object.fromEntries([...search.finalScenes].map(([scene, set]) => [scene, OUTCOMES.filter((o) => set.has(o))])),
+    shares: estimate(counts, samples, finished, search.complete ? 'large' : 'state limit'),
   };
 }
 
@@ -440,7 +498,7 @@ function sampleGraph(nodes: Node[], ends: Uint8Array, samples: number): OutcomeS
 }
 
 /** Shares from sampled counts, each with its 95% Wilson interval. */
-function estimate(counts: Record<Outcome, number>, samples: number, finished: number, why: 'loops' | 'state limit'): OutcomeShares {
+function estimate(counts: Record<Outcome, number>, samples: number, finished: number, why: NonNullable<OutcomeShares['why']>): OutcomeShares {
   const share = (o: Outcome) => (finished ? counts[o] / finished : 0);
   return {
     method: 'estimate',
@@ -449,7 +507,13 @@ function estimate(counts: Record<Outcome, number>, samples: number, finished: nu
     why,
     finished,
     interval: Object.fromEntries(OUTCOMES.map((o) => [o, wilson(counts[o], finished)])) as Record<Outcome, [number, number]>,
+    margin: hoeffding(finished),
   };
+}
+
+/** Half-width of a 95% bound on a share estimated from `n` independent plays, whatever the share (Hoeffding); 1 when n is 0. */
+export function hoeffding(n: number): number {
+  return n > 0 ? Math.min(1, Math.sqrt(Math.log(2 / 0.05) / (2 * n))) : 1;
 }
 
 /** The 95% Wilson score interval for `k` successes in `n` trials, 0…1. */
