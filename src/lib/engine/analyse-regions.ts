@@ -259,10 +259,21 @@ export function searchRegions(
     return slot;
   };
 
+  // Grids are cut from large zeroed blocks: thousands of small typed arrays cost more in allocation and
+  // garbage collection than the search itself.
+  const BLOCK = 1 << 22;
+  let block = new Uint32Array(0);
+  let used = 0;
   const grid = (slot: Slot): Uint32Array => {
     const size = (slot.box.x1 - slot.box.x0 + 1) * slot.box.words;
     words += size;
-    return new Uint32Array(size);
+    if (size > BLOCK / 4) return new Uint32Array(size);
+    if (used + size > block.length) {
+      block = new Uint32Array(BLOCK);
+      used = 0;
+    }
+    used += size;
+    return block.subarray(used - size, used);
   };
 
   /** A standing in a region: the totals held in one dimension each (no condition reads dimensions here). */
@@ -457,30 +468,69 @@ export function searchRegions(
   const shortest: Partial<Record<Outcome, RegionPathStep[]>> = {};
   for (const o of OUTCOMES) if (best[o]) shortest[o] = pathTo(best[o].slot, best[o].region, best[o].depth);
 
+  // Random play runs over a packed copy of the reached slots and regions: a play is hundreds of steps,
+  // and typed arrays keep each step to a few memory reads.
+  const all = [...slots.values()];
+  const slotIndex = new Map(all.map((slot, i) => [slot, i]));
+  const regionCount = all.reduce((n, slot) => n + slot.regions.length, 0);
+  const moveCount = all.reduce((n, slot) => n + slot.regions.reduce((m, r) => m + (r.moves?.length ?? 0), 0), 0);
+  const sWindow = new Int32Array(all.length * 4);
+  const sRegions = new Int32Array(all.length * 2);
+  const rBox = new Int32Array(regionCount * 4);
+  /** Per region: first move and number of moves (−1: never reached), or for a final scene the outcome's index. */
+  const rMoves = new Int32Array(regionCount * 2);
+  const mTarget = new Int32Array(moveCount);
+  const mDelta = new Int32Array(moveCount * 2);
+  let r = 0;
+  let m = 0;
+  all.forEach((slot, i) => {
+    const { employer: wx, candidate: wy } = slot.window;
+    sWindow.set([wx.lo, wx.hi, wy.lo, wy.hi], i * 4);
+    sRegions.set([r, slot.regions.length], i * 2);
+    for (const region of slot.regions) {
+      rBox.set([region.x0, region.x1, region.y0, region.y1], r * 4);
+      if (slot.final) rMoves.set([OUTCOMES.indexOf(outcomeOf(slot, region)), 0], r * 2);
+      else if (!region.moves) rMoves.set([0, -1], r * 2);
+      else {
+        rMoves.set([m, region.moves.length], r * 2);
+        for (const move of region.moves) {
+          mTarget[m] = slotIndex.get(move.target)!;
+          mDelta.set([move.dx, move.dy], m * 2);
+          m++;
+        }
+      }
+      r++;
+    }
+  });
+  const finalSlot = new Uint8Array(all.map((slot) => (slot.final ? 1 : 0)));
+  const firstIndex = slotIndex.get(first)!;
+
   const play = (random: () => number): Outcome | null => {
-    let slot = first;
+    let slot = firstIndex;
     let x = clamp(first.window[SIDE_X], 0);
     let y = clamp(first.window[SIDE_Y], 0);
     for (;;) {
-      let region: Region | undefined;
-      for (const r of slot.regions) {
-        if (r.x0 <= x && x <= r.x1 && r.y0 <= y && y <= r.y1) {
-          region = r;
+      const start = sRegions[slot * 2]!;
+      const end = start + sRegions[slot * 2 + 1]!;
+      let region = -1;
+      for (let q = start; q < end; q++) {
+        const b = q * 4;
+        if (rBox[b]! <= x && x <= rBox[b + 1]! && rBox[b + 2]! <= y && y <= rBox[b + 3]!) {
+          region = q;
           break;
         }
       }
-      if (!region) return null;
-      if (slot.final) return outcomeOf(slot, region);
-      const moves = region.moves ?? movesOf(slot, region);
-      if (!moves.length) return null;
-      const move = moves.length === 1 ? moves[0]! : moves[Math.floor(random() * moves.length)]!;
-      slot = move.target;
-      const wx = slot.window[SIDE_X];
-      const wy = slot.window[SIDE_Y];
-      x += move.dx;
-      y += move.dy;
-      x = x < wx.lo ? wx.lo : x > wx.hi ? wx.hi : x;
-      y = y < wy.lo ? wy.lo : y > wy.hi ? wy.hi : y;
+      if (region < 0) return null;
+      if (finalSlot[slot]) return OUTCOMES[rMoves[region * 2]!]!;
+      const count = rMoves[region * 2 + 1]!;
+      if (count <= 0) return null;
+      const move = rMoves[region * 2]! + (count === 1 ? 0 : Math.floor(random() * count));
+      slot = mTarget[move]!;
+      const w = slot * 4;
+      x += mDelta[move * 2]!;
+      y += mDelta[move * 2 + 1]!;
+      x = x < sWindow[w]! ? sWindow[w]! : x > sWindow[w + 1]! ? sWindow[w + 1]! : x;
+      y = y < sWindow[w + 2]! ? sWindow[w + 2]! : y > sWindow[w + 3]! ? sWindow[w + 3]! : y;
     }
   };
 
