@@ -125,6 +125,8 @@ export interface AnalyseOptions {
    * explored one by one as well, to count paths exactly and list states.
    */
   exactStates?: number;
+  /** The region search stops when its grids would hold more than this many 32-bit words (default 64 million: 256 MB). */
+  maxWords?: number;
 }
 
 interface Node {
@@ -181,7 +183,9 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const windows = totalWindows(scenario, edges, groups);
   const tested = testedBy(scenario);
   if (!tested.dimensions && !hasLoop(edges, groups)) {
-    const search = searchRegions(scenario, seat, edges, windows, tested, (scene, side) => totalCuts(scenario, scene, side));
+    const search = searchRegions(scenario, seat, edges, windows, tested, (scene, side) => totalCuts(scenario, scene, side), {
+      maxWords: options.maxWords,
+    });
     if (!search.complete || search.states > (options.exactStates ?? 100_000)) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
   }
   const maxStates = options.maxStates ?? 400_000;
