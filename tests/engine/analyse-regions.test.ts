@@ -41,7 +41,7 @@ const findings = (s: SeatAnalysis) => ({
 describe('the region search', () => {
   const cases: [string, Scenario][] = [
     ['a generated 300-scene scenario', generated(300)],
-    ['scenarios/ciso-panel.json (deal-breakers, flags)', fromFile('ciso-panel.json')],
+    ['scenarios/after-interview.json (deal-breakers, flags)', fromFile('after-interview.json')],
     ['scenarios/phone-screen.json', fromFile('phone-screen.json')],
   ];
   it.each(cases)('finds what the state-by-state search finds in %s, and its paths replay', (_name, scenario) => {
