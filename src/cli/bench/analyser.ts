@@ -37,10 +37,22 @@ export const GROWTH_SIZES = [1_000, 2_000, 5_000, 10_000];
  * size's alone), both seats. Target at 10,000 scenes: under 2 s and under 500 MB.
  */
 export function benchAnalyserGrowth(sizes = GROWTH_SIZES): GrowthPoint[] {
+  // A child never measures a curve of its own (no process chain, whatever the parent was started with).
+  if (process.env.BENCH_GROWTH_CHILD) throw new Error('the growth curve is measured by the parent process only');
   const script = join(dirname(fileURLToPath(import.meta.url)), 'analyse-generated.ts');
+  // Only the loader options (tsx's --require and --import) go to the child: never an --eval.
+  const loaders: string[] = [];
+  process.execArgv.forEach((arg, i) => {
+    if ((arg === '--require' || arg === '--import') && process.execArgv[i + 1]) loaders.push(arg, process.execArgv[i + 1]!);
+    else if (arg.startsWith('--require=') || arg.startsWith('--import=')) loaders.push(arg);
+  });
   const points: GrowthPoint[] = [];
   for (const size of sizes) {
-    const run = spawnSync(process.execPath, [...process.execArgv, script, String(size)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const run = spawnSync(process.execPath, [...loaders, script, String(size)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+      env: { ...process.env, BENCH_GROWTH_CHILD: '1' },
+    });
     if (run.status !== 0) {
       console.log(`  ${size} scenes: failed (${run.stderr.trim().split('\n').pop()})`);
       continue;
