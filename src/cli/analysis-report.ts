@@ -16,28 +16,39 @@ const margin = (n: number) => (n > 0 ? 1.96 * Math.sqrt(0.25 / n) : 1);
 
 /**
  * A file's analysis: per seat, the states explored, the endings, and each outcome's share with its
- * shortest path. Exact shares say how many paths they count; estimated ones say how many random plays
- * and why, and give a 95% interval per outcome. The findings (dead ends, traps, outcomes out of reach…)
- * are printed by the caller, in the checker's words.
+ * shortest path. Each share says whether it is exact (counted over every complete path) or estimated
+ * from random plays, with a bound that holds for every share at 95% and the 95% interval; the seat line
+ * says how many paths or plays, and why an estimate. A seat whose exploration stopped at a limit is
+ * marked partial. The findings (dead ends, traps, outcomes out of reach…) are printed by the caller, in
+ * the checker's words.
  */
 export function formatAnalysis(file: string, analysis: ScenarioAnalysis): string {
   const lines = [`${file}: "${analysis.title}" (${analysis.millis.toFixed(0)} ms)`];
   for (const seat of analysis.seats) {
     const shares = seat.shares;
-    const why = shares.why === 'state limit' ? 'exploration stopped at the state limit' : 'loops make the paths endless';
+    const why =
+      shares.why === 'state limit'
+        ? 'exploration stopped at the state limit'
+        : shares.why === 'large'
+          ? 'every state was found, too many to count paths one by one'
+          : 'loops make the paths endless';
     const shareNote =
       shares.method === 'exact'
-        ? `${shares.paths} complete paths`
-        : `shares ESTIMATED from ${shares.paths} random plays (${why}${shares.finished !== undefined && shares.finished < Number(shares.paths) ? `; ${shares.finished} finished` : ''}), 95% intervals`;
+        ? `${shares.paths} complete paths, shares exact`
+        : `shares ESTIMATED from ${shares.paths} random plays, each offered option equally likely (${why}${shares.finished !== undefined && shares.finished < Number(shares.paths) ? `; ${shares.finished} finished` : ''}), ± the 95% bound, 95% interval`;
     lines.push(
-      `  ${seat.seat}'s seat: ${seat.states} states${seat.complete ? '' : ' (state limit reached: partial)'}, ${seat.endings} distinct endings, ${shareNote}`,
+      `  ${seat.seat}'s seat: ${seat.states} states${seat.complete ? '' : ' (limit reached: partial, reachability is a lower bound)'}, ${seat.endings} distinct endings, ${shareNote}`,
     );
     for (const outcome of OUTCOMES) {
       const reach = seat.outcomes[outcome];
       const interval = shares.interval?.[outcome];
-      const share = percent(shares.byOutcome[outcome]) + (interval ? ` (${percent(interval[0])}–${percent(interval[1])})` : '');
+      const bound = shares.margin ?? margin(Number(shares.paths));
+      const share =
+        shares.method === 'exact'
+          ? `${percent(shares.byOutcome[outcome])} exact`
+          : `${percent(shares.byOutcome[outcome])} estimated ± ${percent(bound)}${interval ? ` (${percent(interval[0])}–${percent(interval[1])})` : ''}`;
       const how = reach.reachable ? `shortest: ${reach.choices!.join(' → ') || '(no choices)'}` : 'UNREACHABLE';
-      lines.push(`    ${outcome.padEnd(18)} ${share.padStart(interval ? 20 : 6)}  ${how}`);
+      lines.push(`    ${outcome.padEnd(18)} ${share.padStart(shares.method === 'exact' ? 12 : 37)}  ${how}`);
     }
   }
   return lines.join('\n');

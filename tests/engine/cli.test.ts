@@ -111,9 +111,9 @@ describe('npm run scenarios on the files authors get wrong (issue 12)', () => {
     const { code, stdout } = scenarios(path!);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /employer's seat: \d+ states, \d+ distinct endings, shares ESTIMATED from 4000 random plays \(loops make the paths endless\), 95% intervals/,
+      /employer's seat: \d+ states, \d+ distinct endings, shares ESTIMATED from 4000 random plays, each offered option equally likely \(loops make the paths endless\), ± the 95% bound, 95% interval/,
     );
-    expect(stdout).toMatch(/mutualFit\s+\d+\.\d% \(\d+\.\d%–\d+\.\d%\)/);
+    expect(stdout).toMatch(/mutualFit\s+\d+\.\d% estimated ± \d+\.\d% \(\d+\.\d%–\d+\.\d%\)/);
     expect(stdout).toContain('0 of 1 scenario files valid and complete; 1 valid, with outcome shares only estimated by random play');
     expect(stdout).not.toContain('1 of 1 scenario files valid and complete');
   });

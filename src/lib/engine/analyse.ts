@@ -8,7 +8,9 @@
  */
 import { singleConditions, type Standing } from './effects.ts';
 import { judge, ledgerTotal, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
-import { automaticMove, sceneOf, startingPosition, startingStanding, takeStep, turnAt, type Move, type Position } from './step.ts';
+import { movesAt, sceneOf, startingPosition, startingStanding, type Position } from './step.ts';
+import { clamp, hasLoop, sceneEdges, sceneGroups, sceneGuards, testedBy, totalCuts, totalWindows, type Tested, type Window } from './analyse-abstraction.ts';
+import { searchRegions, type RegionSearch } from './analyse-regions.ts';
 import type { Guard, Scenario, Scene } from './schema.ts';
 import { mulberry32 } from './random.ts';
 
@@ -37,12 +39,20 @@ export interface OutcomeShares {
   paths: string;
   /** Share of paths in each outcome, 0…1 (for an estimate: of the plays that finished). */
   byOutcome: Record<Outcome, number>;
-  /** Estimates only: why the shares were sampled (`loops`: paths are endless; `state limit`: exploration stopped). */
-  why?: 'loops' | 'state limit';
+  /**
+   * Estimates only: why the shares were sampled (`loops`: paths are endless; `state limit`: exploration
+   * stopped; `large`: every state was found, but too many to count paths over them one by one).
+   */
+  why?: 'loops' | 'state limit' | 'large';
   /** Estimates only: how many of the sampled plays reached a final scene (the rest were stuck or went on too long). */
   finished?: number;
   /** Estimates only: a 95% interval (Wilson) for each share, 0…1. */
   interval?: Record<Outcome, [number, number]>;
+  /**
+   * Estimates only: a bound that holds for every share at 95% (Hoeffding: ±√(ln(2/0.05) / 2n) over the n
+   * finished plays), so a share reads "estimated ± margin".
+   */
+  margin?: number;
 }
 
 export interface DeadEnd {
@@ -109,6 +119,14 @@ export interface AnalyseOptions {
   maxStates?: number;
   /** Random plays used for an estimate (default 4,000). */
   samples?: number;
+  /**
+   * Scenarios whose scenes never loop and whose conditions read only totals are searched region by region
+   * (`analyse-regions.ts`); when that search finds at most this many states (default 100,000), they are
+   * explored one by one as well, to count paths exactly and list states.
+   */
+  exactStates?: number;
+  /** The region search stops when its grids would hold more than this many 32-bit words (default 64 million: 256 MB). */
+  maxWords?: number;
 }
 
 interface Node {
@@ -122,52 +140,54 @@ interface Node {
 }
 
 /**
- * A key that two standings share exactly when nothing later in the scenario can tell them apart: the
- * outcome reads only each ledger's total, so a dimension is kept on its own only where some condition
- * tests it. Paths that differ only in how a total was made up are explored once.
+ * A key that two standings share exactly when nothing later in the scenario can tell them apart (see
+ * `analyse-abstraction.ts`): each ledger's total clamped to the window the rest of the run can still
+ * tell apart, a dimension on its own only where some condition tests it, whether each deal-breaker is
+ * marked, and the flags that some condition tests. Paths that differ only in what no condition or
+ * outcome can see are explored once.
  */
-function keyMaker(scenario: Scenario): (scene: string, s: Standing) => string {
-  const tested: Record<Side, Dimension[]> = { employer: [], candidate: [] };
+function keyMaker(scenario: Scenario, windows: Map<string, Record<Side, Window>>, tested: Tested): (scene: string, s: Standing) => string {
+  const dimensions: Record<Side, Dimension[]> = { employer: [], candidate: [] };
   // Conditions inside `and`, `or` and `not` count too: a dimension tested anywhere is kept.
   for (const guard of allGuards(scenario).flatMap(singleConditions)) {
     if ((guard.type === 'ledgerAtLeast' || guard.type === 'ledgerBelow') && guard.params.dimension) {
-      const list = tested[guard.params.ledger];
+      const list = dimensions[guard.params.ledger];
       if (!list.includes(guard.params.dimension)) list.push(guard.params.dimension);
     }
   }
-  const part = (side: Side, s: Standing) => {
+  const part = (side: Side, window: Window, s: Standing) => {
     const ledger = s.ledgers[side];
-    let key = String(ledgerTotal(ledger));
-    for (const d of tested[side]) key += `,${ledger[d]}`;
+    let key = String(clamp(window, ledgerTotal(ledger)));
+    for (const d of dimensions[side]) key += `,${ledger[d]}`;
     return `${key}|${s.dealBreakers[side] === null ? '' : 'x'}`;
   };
-  return (scene, s) => `${scene}|${part('employer', s)}|${part('candidate', s)}|${s.flags.join(',')}`;
+  return (scene, s) => {
+    const w = windows.get(scene)!;
+    return `${scene}|${part('employer', w.employer, s)}|${part('candidate', w.candidate, s)}|${s.flags.filter((f) => tested.flags.has(f)).join(',')}`;
+  };
 }
 
 /** Every condition written in the scenario (on npc rules, choices and continue branches), as written. */
 function allGuards(scenario: Scenario): Guard[] {
-  const guards: Guard[] = [];
-  for (const scene of Object.values(scenario.machine.states)) {
-    for (const rule of scene.meta.npc ?? []) if (rule.guard) guards.push(rule.guard);
-    for (const value of Object.values(scene.on ?? {})) {
-      for (const t of Array.isArray(value) ? value : value ? [value] : []) if (t.guard) guards.push(t.guard);
-    }
-  }
-  return guards;
+  return Object.keys(scenario.machine.states).flatMap((id) => sceneGuards(scenario, id));
 }
 
-/** The moves available at a position for a seat: several at the player's decisions, else at most one. */
+/** The moves available at a position for a seat, as path steps: several at the player's decisions, else at most one. */
 function movesFrom(scenario: Scenario, at: Position, seat: Side): { step: PathStep; next: Position }[] {
-  const turn = turnAt(scenario, at, seat);
-  const moves: Move[] = turn.kind === 'player' ? turn.choices.map(({ event }) => ({ type: event })) : [automaticMove(turn)].filter((m) => m !== null);
-  const by: PathStep['by'] = turn.kind === 'player' ? 'player' : turn.kind === 'simulated' ? 'simulated' : 'continue';
-  return moves.flatMap((move) => {
-    const taken = takeStep(scenario, at, move);
-    return taken ? [{ step: { scene: at.scene, event: move.type, by }, next: taken.next }] : [];
-  });
+  return movesAt(scenario, at, seat).map((m) => ({ step: { scene: at.scene, event: m.event, by: m.by }, next: m.next }));
 }
 
 export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOptions = {}): SeatAnalysis {
+  const edges = sceneEdges(scenario);
+  const groups = sceneGroups(edges);
+  const windows = totalWindows(scenario, edges, groups);
+  const tested = testedBy(scenario);
+  if (!tested.dimensions && !hasLoop(edges, groups)) {
+    const search = searchRegions(scenario, seat, edges, windows, tested, (scene, side) => totalCuts(scenario, scene, side), {
+      maxWords: options.maxWords,
+    });
+    if (!search.complete || search.states > (options.exactStates ?? 100_000)) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
+  }
   const maxStates = options.maxStates ?? 400_000;
   const nodes: Node[] = [];
   const index = new Map<string, number>();
@@ -178,7 +198,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const finalScenes = new Map<string, Set<Outcome>>();
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, { reachable: false } as OutcomeReach])) as Record<Outcome, OutcomeReach>;
 
-  const stateKey = keyMaker(scenario);
+  const stateKey = keyMaker(scenario, windows, tested);
   const add = (scene: string, standing: Standing, parent: number, step: PathStep | null): number => {
     const key = stateKey(scene, standing);
     const known = index.get(key);
@@ -227,6 +247,41 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     endings: endings.size,
     finalScenes: Object.fromEntries([...finalScenes].map(([scene, set]) => [scene, OUTCOMES.filter((o) => set.has(o))])),
     shares,
+  };
+}
+
+/**
+ * A seat's analysis from the region search: exact reachability, shortest paths, dead ends and endings
+ * (the scenes never loop, so there is no trap beyond those found scene by scene); shares estimated by
+ * random play over the states found, with a bound.
+ */
+function fromRegions(scenario: Scenario, seat: Side, search: RegionSearch, samples: number): SeatAnalysis {
+  const outcomes = Object.fromEntries(
+    OUTCOMES.map((o) => {
+      const path = search.shortest[o];
+      return [o, path ? { reachable: true, shortestPath: path, choices: path.filter((s) => s.by === 'player').map((s) => s.event) } : { reachable: false }];
+    }),
+  ) as Record<Outcome, OutcomeReach>;
+  const random = mulberry32(0x5eed);
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  let finished = 0;
+  for (let n = 0; n < samples; n++) {
+    const outcome = search.play(random);
+    if (outcome === null) continue;
+    counts[outcome]++;
+    finished++;
+  }
+  return {
+    seat,
+    states: search.states,
+    complete: search.complete,
+    reachableScenes: [...search.reachableScenes].sort(),
+    deadEnds: [...search.deadEnds].map((scene) => ({ scene, reason: deadEndReason(sceneOf(scenario, scene)!, seat) })),
+    traps: [],
+    outcomes,
+    endings: [...search.finalScenes.values()].reduce((n, set) => n + set.size, 0),
+    finalScenes: Object.fromEntries([...search.finalScenes].map(([scene, set]) => [scene, OUTCOMES.filter((o) => set.has(o))])),
+    shares: estimate(counts, samples, finished, search.complete ? 'large' : 'state limit'),
   };
 }
 
@@ -447,7 +502,7 @@ function sampleGraph(nodes: Node[], ends: Uint8Array, samples: number): OutcomeS
 }
 
 /** Shares from sampled counts, each with its 95% Wilson interval. */
-function estimate(counts: Record<Outcome, number>, samples: number, finished: number, why: 'loops' | 'state limit'): OutcomeShares {
+function estimate(counts: Record<Outcome, number>, samples: number, finished: number, why: NonNullable<OutcomeShares['why']>): OutcomeShares {
   const share = (o: Outcome) => (finished ? counts[o] / finished : 0);
   return {
     method: 'estimate',
@@ -456,7 +511,13 @@ function estimate(counts: Record<Outcome, number>, samples: number, finished: nu
     why,
     finished,
     interval: Object.fromEntries(OUTCOMES.map((o) => [o, wilson(counts[o], finished)])) as Record<Outcome, [number, number]>,
+    margin: hoeffding(finished),
   };
+}
+
+/** Half-width of a 95% bound on a share estimated from `n` independent plays, whatever the share (Hoeffding); 1 when n is 0. */
+export function hoeffding(n: number): number {
+  return n > 0 ? Math.min(1, Math.sqrt(Math.log(2 / 0.05) / (2 * n))) : 1;
 }
 
 /** The 95% Wilson score interval for `k` successes in `n` trials, 0…1. */

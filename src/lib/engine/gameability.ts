@@ -5,14 +5,14 @@
  * the best option sits among a decision's options. `checkContent` and `checkLibraryGameability` in
  * content.ts turn these figures into rules.
  *
- * Moves come from the one step function (`turnAt`, `automaticMove`, `takeStep` in step.ts), which the
+ * Moves come from the one step function (`movesAt` in step.ts), which the
  * machine and the analyser also use, so a strategy plays exactly as a person would.
  */
 import { mulberry32 } from './analyse.ts';
 import type { Standing } from './effects.ts';
 import { judgementWords } from './judgement-words.ts';
 import { judge, OUTCOMES, type Outcome, type Side } from './ledger.ts';
-import { automaticMove, startingStanding, takeStep, turnAt, type Position } from './step.ts';
+import { movesAt, startingStanding } from './step.ts';
 import type { Choice, Effect, Scenario, Scene } from './schema.ts';
 
 /** The label-only strategies: at every decision, take the option whose label is… */
@@ -152,28 +152,6 @@ export interface GameabilityOptions {
   maxStates?: number;
   /** Random plays for an estimate (default 4,000). */
   samples?: number;
-}
-
-/** One move from a position: the person's choice (`choice` set), the simulated side's pick, or a continue. */
-interface SeatMove {
-  event: string;
-  by: 'player' | 'simulated' | 'continue';
-  choice?: Choice;
-  next: Position;
-}
-
-/** The moves a seat has at a position, from the step function: each offered choice at its own decisions, else at most one. */
-function movesAt(scenario: Scenario, at: Position, seat: Side): SeatMove[] {
-  const turn = turnAt(scenario, at, seat);
-  if (turn.kind === 'player') {
-    return turn.choices.flatMap(({ event, choice }) => {
-      const taken = takeStep(scenario, at, { type: event });
-      return taken ? [{ event, by: 'player' as const, choice, next: taken.next }] : [];
-    });
-  }
-  const move = automaticMove(turn);
-  const taken = move && takeStep(scenario, at, move);
-  return move && taken ? [{ event: move.type, by: turn.kind === 'simulated' ? 'simulated' : 'continue', next: taken.next }] : [];
 }
 
 /** Scene + both ledgers + deal-breakers + flags: two states with the same key have the same future. */

@@ -187,3 +187,31 @@ export function upcomingTurn(scenario: Scenario, at: Position, seat: PlaySeat): 
   }
   return { kind: 'stuck' };
 }
+
+/** One way on from a position for a seat: what was chosen or happened, who moved, and where the run then stands. */
+export interface SeatMove {
+  event: string;
+  /** `player`: the person in the seat chose; `simulated`: the scenario chose for the other side; `continue`: nobody chose. */
+  by: 'player' | 'simulated' | 'continue';
+  /** The choice, when the person in the seat made one. */
+  choice?: Choice;
+  next: Position;
+}
+
+/**
+ * The moves a seat has at a position, from `turnAt` and `takeStep`: each offered choice at the seat's
+ * own decisions, else at most one (the simulated side's pick, or a continue). None when the run has
+ * ended or is stuck. The analyser and the gameability report explore runs through this alone.
+ */
+export function movesAt(scenario: Scenario, at: Position, seat: PlaySeat): SeatMove[] {
+  const turn = turnAt(scenario, at, seat);
+  if (turn.kind === 'player') {
+    return turn.choices.flatMap(({ event, choice }) => {
+      const taken = takeStep(scenario, at, { type: event });
+      return taken ? [{ event, by: 'player' as const, choice, next: taken.next }] : [];
+    });
+  }
+  const move = automaticMove(turn);
+  const taken = move && takeStep(scenario, at, move);
+  return move && taken ? [{ event: move.type, by: turn.kind === 'simulated' ? ('simulated' as const) : ('continue' as const), next: taken.next }] : [];
+}
