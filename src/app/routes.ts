@@ -21,6 +21,8 @@ export type Route =
   | { name: 'map'; id: string }
   | { name: 'howItWorks' }
   | { name: 'yourData' }
+  /** The authoring guide (docs/authoring.md in the app), optionally at one of its sections. */
+  | { name: 'guide'; section?: string }
   | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
   | { name: 'badFacilitatorLink'; message: string; hash: string }
   | { name: 'notFound'; path: string };
@@ -52,6 +54,8 @@ export const ROUTES: RouteDef[] = [
   { name: 'map', pattern: 'map/:id', make: ({ id }) => (named(id) ? { name: 'map', id } : null) },
   { name: 'howItWorks', pattern: 'how-it-works', make: () => ({ name: 'howItWorks' }) },
   { name: 'yourData', pattern: 'your-data', make: () => ({ name: 'yourData' }) },
+  { name: 'guide', pattern: 'guide', make: () => ({ name: 'guide' }) },
+  { name: 'guide', pattern: 'guide/:section', make: ({ section }) => (named(section) ? { name: 'guide', section } : null) },
 ];
 
 /** Longest hash read in full, in characters: no route's address comes near it. */
@@ -94,6 +98,7 @@ export function href(route: Route): string {
   if (route.name === 'notFound') return `#/${route.path}`;
   if (route.name === 'facilitate') return facilitatorHash(route);
   if (route.name === 'badFacilitatorLink') return route.hash;
+  if (route.name === 'guide') return route.section ? `#/guide/${encodeURIComponent(route.section)}` : '#/guide';
   const def = ROUTES.find((d) => d.name === route.name)!;
   const values: Params = Object.fromEntries(Object.entries(route).map(([key, value]) => [key, String(value)]));
   const path = def.pattern

@@ -4,7 +4,7 @@
  */
 import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseHash, href } from '../../src/app/routes.ts';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { playPath } from '../support/play.ts';
@@ -41,6 +41,29 @@ describe('<App> with authoring and facilitator mode', () => {
     await user.click(await screen.findByRole('button', { name: /import a scenario/i }, { timeout: LAZY }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Import a scenario' }, { timeout: LAZY })).toBeInTheDocument();
     expect(window.location.hash).toBe('#/import');
+    // One heading and one introduction, and a guide a browser can open.
+    expect(screen.getAllByRole('heading', { name: /import a scenario/i })).toHaveLength(1);
+    expect(screen.getAllByText(/kept in this browser only/)).toHaveLength(1);
+    expect(screen.queryByText(/docs\/authoring\.md/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'the authoring guide' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Writing scenarios' }, { timeout: LAZY })).toHaveFocus();
+    expect(window.location.hash).toBe('#/guide');
+  });
+
+  // Axe runs on the guide in the browser test (tests/e2e/import.spec.ts): in jsdom it takes too long.
+  it('shows the authoring guide in the app, with its sections, tables and examples', async () => {
+    const user = userEvent.setup();
+    const { container } = renderApp({ hash: '#/guide' });
+    await screen.findByRole('heading', { level: 1, name: 'Writing scenarios' }, { timeout: LAZY });
+    const contents = screen.getByRole('navigation', { name: 'Contents' });
+    expect(within(contents).getByRole('link', { name: 'Importing a scenario in the app' })).toHaveAttribute('href', '#/guide/importing-a-scenario-in-the-app');
+    expect(screen.getAllByRole('table').length).toBeGreaterThan(5);
+    expect(screen.getByRole('columnheader', { name: 'rule' })).toBeInTheDocument();
+    expect(container.querySelector('pre code')).toHaveTextContent('npm run scenarios');
+    // A link to a section of the guide stays in the guide and lands on that section.
+    await user.click(screen.getAllByRole('link', { name: 'Importing a scenario in the app' })[1]!);
+    await vi.waitFor(() => expect(window.location.hash).toBe('#/guide/importing-a-scenario-in-the-app'));
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Importing a scenario in the app' })).toHaveFocus(), { timeout: LAZY });
   });
 
   it('offers a room session, the map and an export on the scenario screen', async () => {
@@ -54,6 +77,7 @@ describe('<App> with authoring and facilitator mode', () => {
   it('shows a scenario map on its own page, and is accessible', async () => {
     const { container } = renderApp({ hash: '#/map/fake-call' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Map: A short call' }, { timeout: LAZY })).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { name: /A short call/ })).toHaveLength(1);
     expect(await axeViolations(container)).toEqual([]);
   });
 
