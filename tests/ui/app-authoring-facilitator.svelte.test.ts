@@ -103,8 +103,10 @@ describe('<App> with authoring and facilitator mode', () => {
     const map = await screen.findByRole('heading', { name: 'Map of “A short call”' }, { timeout: LAZY });
     expect(map).toBeInTheDocument();
     // Each scene of the run is marked as a step of its path, the final scene last.
-    expect(screen.getByRole('button', { name: /^The call is due at… start · .*On the run's path at step 1\..*Scene id: start\.$/ })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /^The call ends\. ending\..*On the run's path at step 4\..*Scene id: end\.$/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /^Priya Raman: The call is due at… start · .*On the run's path at step 1\..*Scene id: start\.$/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Narrator: The call ends\. ending\..*On the run's path at step 4\..*Scene id: end\.$/ })).toBeInTheDocument();
   });
 });
 
