@@ -73,15 +73,20 @@ describe('the guide’s Markdown converter', () => {
     expect(slugify("Step 2: the employer's first move")).toBe('step-2-the-employers-first-move');
   });
 
-  it('renders the whole authoring guide: its title apart, every section, and every in-guide link to a heading it has', () => {
+  it('renders the whole authoring guide: its title apart, its sections, and every in-guide link to a heading it has', () => {
     const guide = renderGuide(readFileSync('docs/authoring.md', 'utf8'), { anchor: (s) => `#/guide/${s}` });
     expect(guide.title).toBe('Writing scenarios');
-    expect(guide.headings.filter((h) => h.level === 2).length).toBeGreaterThan(10);
-    const slugs = new Set(guide.headings.map((h) => h.slug));
-    const targets = [...guide.html.matchAll(/href="#\/guide\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(guide.intro).toMatch(/^<p>A scenario is one JSON file\./);
+    expect(guide.sections.length).toBeGreaterThan(10);
+    expect(guide.sections.map((s) => s.heading.text)).toContain('Importing a scenario in the app');
+    const html = [guide.intro, ...guide.sections.map((s) => s.html)].join('\n');
+    for (const section of guide.sections) expect(section.html.startsWith(`<h2 id="${section.heading.id}">`)).toBe(true);
+    const slugs = new Set(guide.sections.flatMap((s) => s.slugs));
+    expect(slugs).toContain('step-1-the-skeleton');
+    const targets = [...html.matchAll(/href="#\/guide\/([^"]+)"/g)].map((m) => m[1]!);
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(slugs, target).toContain(target);
     // No Markdown left over outside code.
-    expect(guide.html.replace(/<code>[\s\S]*?<\/code>/g, '')).not.toMatch(/\*\*|`|\]\(/);
+    expect(html.replace(/<code>[\s\S]*?<\/code>/g, '')).not.toMatch(/\*\*|`|\]\(/);
   });
 });

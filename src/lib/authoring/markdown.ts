@@ -22,12 +22,20 @@ export interface GuideHeading {
   slug: string;
 }
 
-/** A rendered document: its first `#` heading as the title, the rest as HTML. */
+/** One `##` section of a guide, with everything up to the next `##`. */
+export interface GuideSection {
+  /** The section's own heading. */
+  heading: GuideHeading;
+  html: string;
+  /** Slugs of the headings inside it (its own and its `###` ones), so a link to any of them finds it. */
+  slugs: string[];
+}
+
+/** A rendered document: its first `#` heading as the title, what comes before the first `##`, and the sections. */
 export interface GuideDocument {
   title: string;
-  html: string;
-  /** Every heading after the title, in order. */
-  headings: GuideHeading[];
+  intro: string;
+  sections: GuideSection[];
 }
 
 export interface MarkdownOptions {
@@ -187,7 +195,7 @@ export function markdownToHtml(markdown: string, options: MarkdownOptions = {}):
   return { html: out.join('\n'), headings };
 }
 
-/** A guide: its first `#` heading becomes the title (not in the HTML); the rest is rendered. */
+/** A guide: its first `#` heading becomes the title (not in the HTML); the rest is rendered, cut into its `##` sections. */
 export function renderGuide(markdown: string, options: MarkdownOptions = {}): GuideDocument {
   // Only a `#` heading on the first line that has text is the title (a `#` inside a code block is not).
   const match = /^\s*#[ \t]+(.+)$/m.exec(markdown);
@@ -195,5 +203,18 @@ export function renderGuide(markdown: string, options: MarkdownOptions = {}): Gu
   const title = first ? plainText(first[1]!) : 'Guide';
   const rest = first ? markdown.slice(first.index + first[0].length) : markdown;
   const { html, headings } = markdownToHtml(rest, options);
-  return { title, html, headings };
+  // Blocks are joined by newlines and each heading is a block of its own (code is escaped, so "<h2" in a
+  // block's text cannot start a line).
+  const [intro = '', ...parts] = html.split(/\n(?=<h2 )/);
+  const hasIntro = !intro.startsWith('<h2 ');
+  const bodies = hasIntro ? parts : [intro, ...parts];
+  const tops = headings.filter((h) => h.level === 2);
+  const sections = bodies.map((body, k) => {
+    const heading = tops[k]!;
+    const next = tops[k + 1];
+    const from = headings.indexOf(heading);
+    const to = next ? headings.indexOf(next) : headings.length;
+    return { heading, html: body, slugs: headings.slice(from, to).map((h) => h.slug) };
+  });
+  return { title, intro: hasIntro ? intro : '', sections };
 }
