@@ -84,7 +84,8 @@ async function expectInert(page: Page, where: string): Promise<void> {
   expect(found, where).toEqual({ pwned: null, elements: [], bodyShown: true });
 }
 
-test('a broken file gets its problems in words, with line and column, and nothing is saved', async ({ page }) => {
+test('a broken file gets its problems in words, with line and column, and nothing is saved; the format guide in the app', async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Import a scenario' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import a scenario' })).toBeVisible();
