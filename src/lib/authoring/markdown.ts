@@ -76,10 +76,10 @@ const SAFE_URL = /^https:\/\/[^\s"'<>]+$/;
 export function inlineHtml(text: string, options: MarkdownOptions = {}): string {
   const anchor = options.anchor ?? ((slug: string) => `#${slug}`);
   const codes: string[] = [];
-  // \u0000 never occurs in the guides; it marks where a code span goes back.
-  const marked = text.replace(/\u0000/g, '').replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) => {
+  // U+E000 (private use) never occurs in the guides; it marks where a code span goes back.
+  const marked = text.replace(/\uE000/g, '').replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) => {
     codes.push(`<code>${escapeHtml(code.trim() || code)}</code>`);
-    return `\u0000${codes.length - 1}\u0000`;
+    return `\uE000${codes.length - 1}\uE000`;
   });
   return escapeHtml(marked)
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, words: string, url: string) => {
@@ -91,7 +91,7 @@ export function inlineHtml(text: string, options: MarkdownOptions = {}): string 
     })
     .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|[^*\p{L}\p{N}])\*(?=[^\s*])([^*]*?[^\s*])\*(?![*\p{L}\p{N}])/gu, '$1<em>$2</em>')
-    .replace(/\u0000(\d+)\u0000/g, (_, i: string) => codes[Number(i)]!);
+    .replace(/\uE000(\d+)\uE000/g, (_, i: string) => codes[Number(i)]!);
 }
 
 /** The cells of a table row, split at pipes outside code spans. */
