@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { scenarioPlugin } from './src/build/scenario-plugin.ts';
+import { guidePlugin } from './src/build/guide-plugin.ts';
 import { cspPlugin } from './src/build/csp-plugin.ts';
 import { pwaPlugin, SERVICE_WORKER_SOURCE } from './src/build/pwa-plugin.ts';
 import { bundleReportPlugin } from './src/build/bundle-report.ts';
@@ -16,7 +17,13 @@ export default defineConfig(({ mode }) => {
   // Everything the page needs before the first screen, in one chunk (see shell-chunk.ts).
   const shell = shellChunk((id) => id.endsWith(SERVICE_WORKER_SOURCE));
   return {
-    plugins: [svelte(), svelteTesting(), scenarioPlugin(), ...(single ? [singleFilePlugin()] : [cspPlugin(), pwaPlugin(), shell.plugin, bundleReportPlugin()])],
+    plugins: [
+      svelte(),
+      svelteTesting(),
+      scenarioPlugin(),
+      guidePlugin(),
+      ...(single ? [singleFilePlugin()] : [cspPlugin(), pwaPlugin(), shell.plugin, bundleReportPlugin()]),
+    ],
     base: single ? './' : '/',
     // Under vitest, @xstate/svelte would otherwise load its CJS build and with it a second copy of Svelte.
     resolve: underVitest ? { conditions: ['module', 'browser', 'development|production'] } : {},

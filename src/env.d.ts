@@ -7,3 +7,9 @@ declare module 'virtual:scenario-index' {
   export const scenarioIndex: ScenarioSummary[];
   export const loaders: Record<string, () => Promise<{ default: Scenario }>>;
 }
+
+declare module 'virtual:authoring-guide' {
+  import type { GuideDocument } from './lib/authoring/markdown.ts';
+  const guide: GuideDocument;
+  export default guide;
+}

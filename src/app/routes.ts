@@ -25,6 +25,8 @@ export type Route =
   | { name: 'yourData' }
   | { name: 'lrsSettings' }
   | { name: 'progress' }
+  /** The authoring guide (docs/authoring.md in the app), optionally at one of its sections. */
+  | { name: 'guide'; section?: string }
   | { name: 'facilitate'; scenarioId: string; view: FacilitatorView; sessionId?: string }
   | { name: 'badFacilitatorLink'; message: string; hash: string }
   /** A participant's phone in a room (`#/join/<code>`, or `#/join` to type the code). */
@@ -65,6 +67,8 @@ export const ROUTES: RouteDef[] = [
   { name: 'progress', pattern: 'progress', make: () => ({ name: 'progress' }) },
   { name: 'join', pattern: 'join/:code', make: ({ code }) => (named(code) ? { name: 'join', code: code.toUpperCase() } : null) },
   { name: 'join', pattern: 'join', make: () => ({ name: 'join', code: '' }) },
+  { name: 'guide', pattern: 'guide', make: () => ({ name: 'guide' }) },
+  { name: 'guide', pattern: 'guide/:section', make: ({ section }) => (named(section) ? { name: 'guide', section } : null) },
 ];
 
 /** Longest hash read in full, in characters: no route's address comes near it. */
@@ -107,6 +111,7 @@ export function href(route: Route): string {
   if (route.name === 'notFound') return `#/${route.path}`;
   if (route.name === 'facilitate') return facilitatorHash(route);
   if (route.name === 'badFacilitatorLink') return route.hash;
+  if (route.name === 'guide') return route.section ? `#/guide/${encodeURIComponent(route.section)}` : '#/guide';
   const def = ROUTES.find((d) => d.name === route.name)!;
   const values: Params = Object.fromEntries(Object.entries(route).map(([key, value]) => [key, String(value)]));
   const path = def.pattern

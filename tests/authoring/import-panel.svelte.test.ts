@@ -81,6 +81,21 @@ describe('<ImportPanel>', () => {
     expect(screen.queryByRole('heading', { name: /Saved/ })).not.toBeInTheDocument();
   });
 
+  it('puts a chosen file in place of the old pasted text, and checks the file, not that text', async () => {
+    const { user } = renderPanel();
+    const box = screen.getByLabelText<HTMLTextAreaElement>("Or paste the file's text");
+    box.focus();
+    await user.paste('{ "old": "pasted text" }');
+    const text = fakeText((d) => (d.title = 'The file’s own call'));
+    await user.upload(screen.getByLabelText('Choose a scenario file, or drop one here'), new File([text], 'own.json'));
+    await screen.findByRole('heading', { name: 'The file “own.json” is valid and ready to save.' });
+    expect(screen.getByText('The file’s own call')).toBeInTheDocument();
+    expect(box.value).toBe(text);
+    await user.click(screen.getByRole('button', { name: 'Check pasted text' }));
+    expect(await screen.findByRole('heading', { name: 'The pasted text is valid and ready to save.' })).toBeInTheDocument();
+    expect(screen.getByText('The file’s own call')).toBeInTheDocument();
+  });
+
   it('takes a file dropped on it', async () => {
     renderPanel();
     const file = new File([fakeText()], 'dropped.json', { type: 'application/json' });

@@ -23,7 +23,7 @@ test('the presenter window follows the facilitator’s controls, step by step', 
   await expect(page.getByRole('heading', { level: 1, name: `Facilitating: ${phoneScreen.title}` })).toBeVisible();
   await expect(page.getByText(/no presenter window open/)).toBeVisible();
 
-  const [presenter] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Open the presenter window' }).click()]);
+  const [presenter] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open the presenter window' }).click()]);
   await expect(presenter.getByRole('heading', { level: 1, name: phoneScreen.title })).toBeVisible();
   await expect(presenter.getByText('Starting soon.')).toBeVisible();
   await expect(page.getByText(/presenter window open/)).toBeVisible();

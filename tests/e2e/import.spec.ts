@@ -84,16 +84,30 @@ async function expectInert(page: Page, where: string): Promise<void> {
   expect(found, where).toEqual({ pwned: null, elements: [], bodyShown: true });
 }
 
-test('a broken file gets its problems in words, with line and column, and nothing is saved', async ({ page }) => {
+test('a broken file gets its problems in words, with line and column, and nothing is saved; the format guide in the app', async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Import a scenario' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import a scenario' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Import a scenario' })).toHaveCount(1);
   await checkScreen(page, 'import');
+  // The format guide opens in the app, and comes back.
+  await page.getByRole('link', { name: 'the authoring guide' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Writing scenarios' })).toBeFocused();
+  await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Importing a scenario in the app' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Importing a scenario in the app' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Importing a scenario in the app' })).toBeInViewport();
+  await checkScreen(page, 'guide');
+  await page.getByRole('link', { name: '← Contents' }).click();
+  await page.getByRole('link', { name: '← Import a scenario' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import a scenario' })).toBeVisible();
+  await page.getByLabel("Or paste the file's text").fill('{ "old": "pasted text" }');
   const text = JSON.stringify(fakeScenario({ id: 'broken-call' }), null, 2).replace('"minutes": 3', '"minutes": 3,,');
   await page
     .getByLabel('Choose a scenario file, or drop one here')
     .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByRole('heading', { name: /^The file “broken\.json” cannot be imported: \d+ problems?\.$/ })).toBeVisible();
+  await expect(page.getByLabel("Or paste the file's text"), 'the file replaced the old pasted text').toHaveValue(text);
   await expect(page.getByRole('list', { name: 'Problems' })).toContainText(/\(line \d+, column \d+\)/);
   await expect(page.getByText('Nothing was saved. Fix the file and import it again.')).toBeVisible();
   await checkScreen(page, 'import-problems');

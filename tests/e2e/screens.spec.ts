@@ -18,6 +18,18 @@ test.describe.configure({ timeout: 120_000 }); // each checkScreen() takes scree
 test('library, scenario screen, and play in coach mode with feedback and undo', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Other Side of the Desk' })).toBeVisible();
+  // On a phone, twelve scenarios fit in two screens: each card's facts (time, a 2×2 per seat, the workshop) on one line.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const cards = page
+    .getByRole('region', { name: 'Scenarios' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) });
+  await expect(cards).toHaveCount(12);
+  const lastBottom = await cards.last().evaluate((card) => card.getBoundingClientRect().bottom + window.scrollY);
+  expect(lastBottom, 'bottom of the twelfth card').toBeLessThanOrEqual(2 * 844);
+  const first = cards.first();
+  await expect(first.getByRole('link', { name: /^Run a workshop with “/ })).toHaveText('Workshop', { useInnerText: true });
+  await expect(first.getByText('As the employer: 0 of 4 outcomes found')).toHaveCSS('position', 'absolute');
   await checkScreen(page, 'library');
 
   await openScenario(page, phoneScreen);
@@ -130,10 +142,32 @@ test('"Your data", from the notice about damaged saved data: what was set aside,
 });
 
 test('the scenario map, from the scenario screen and with the run’s path on the debrief', async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto('/');
   await openScenario(page, phoneScreen);
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('link', { name: 'See its map' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Map: ${phoneScreen.title}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Map/ })).toHaveCount(1);
+  // It opens at actual size on the start scene, whole on a phone's screen, named by who speaks and the first words.
+  const initial = phoneScreen.machine.states[phoneScreen.machine.initial]!;
+  const start = page.getByRole('button', { name: new RegExp(`Scene id: ${phoneScreen.machine.initial}\\.$`) });
+  await expect(start).toHaveText(new RegExp(`^${phoneScreen.cast[initial.meta.speaker]?.name ?? 'Narrator'}: ${initial.meta.text[0]!.slice(0, 8)}`));
+  await expect(page.getByText('100%', { exact: true })).toBeVisible();
+  const box = (await start.boundingBox())!;
+  expect(box.x, 'start scene not cut off on the left').toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, 'start scene not cut off on the right').toBeLessThanOrEqual(390);
+  // Its choices are labelled on its arrows while it has keyboard focus, and an arrow's under the pointer.
+  const labels = page.locator('.edge-labels text');
+  const firstLabel = Object.values(initial.on ?? {}).find((t) => !Array.isArray(t) && 'meta' in t) as { meta: { label: string } };
+  await page.mouse.move(0, 0);
+  await start.focus();
+  await expect(labels.first()).toBeVisible();
+  await expect(labels).toContainText([firstLabel.meta.label.slice(0, 20)]);
+  await start.blur();
+  await expect(labels).toHaveCount(0);
+  await page.locator('.edge-hit').first().hover({ force: true });
+  await expect(labels.first()).toBeVisible();
   await checkScreen(page, 'map', []);
 
   const run = plan(phoneScreen, 'candidate', 'noFit')!;

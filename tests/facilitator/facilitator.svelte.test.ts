@@ -67,7 +67,20 @@ describe('<FacilitatorApp> control view', { timeout: 30_000 }, () => {
     await startNewSession(user);
     expect(screen.getByRole('heading', { level: 1, name: 'Facilitating: A short call' })).toBeInTheDocument();
     expect(sessions).toHaveLength(1);
-    expect(screen.getByRole('link', { name: 'Open the presenter window' })).toHaveAttribute('href', `#/facilitate/fake-call/presenter?session=${sessions[0]}`);
+    // A button among buttons, that opens the presenter in a new window (cut off from this one).
+    const opened = { opener: window } as unknown as Window;
+    const windowOpen = vi.spyOn(window, 'open').mockReturnValue(opened);
+    const presenter = screen.getByRole('button', { name: 'Open the presenter window' });
+    expect(presenter).toHaveAccessibleDescription('Opens in a new window.');
+    await user.click(presenter);
+    expect(windowOpen).toHaveBeenCalledWith(`#/facilitate/fake-call/presenter?session=${sessions[0]}`, '_blank');
+    expect(opened.opener).toBeNull();
+    // A blocked pop-up is said in words, with the way round it.
+    windowOpen.mockReturnValue(null);
+    presenter.focus();
+    await user.keyboard(' ');
+    expect(screen.getByRole('alert')).toHaveTextContent('The browser blocked the presenter window. Allow pop-ups for this page, or present from this window.');
+    windowOpen.mockRestore();
     await user.click(screen.getByRole('button', { name: 'Start the session' }));
     expect(screen.getByRole('heading', { name: 'The room decides' })).toBeInTheDocument();
   });

@@ -155,6 +155,6 @@ describe('mapFacts', () => {
   });
 
   it('finds every outcome a final scene can end in', () => {
-    expect(mapFacts(fake()).endings).toEqual({ end: ['mutualFit', 'candidateDeclines', 'employerDeclines', 'noFit'] });
+    expect(mapFacts(fake()).endings).toEqual(new Map([['end', ['mutualFit', 'candidateDeclines', 'employerDeclines', 'noFit']]]));
   });
 });

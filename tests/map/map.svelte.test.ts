@@ -18,14 +18,14 @@ const sceneButton = (id: string) => screen.getByRole('button', { name: new RegEx
 const edgeLabels = (container: HTMLElement) => [...container.querySelectorAll('.edge-labels text')].map((t) => t.textContent);
 
 describe('<ScenarioMap>', () => {
-  it('draws every scene as a box named by its first words that says what happens there', () => {
+  it('draws every scene as a box named by its speaker and first words that says what happens there', () => {
     renderMap();
     expect(sceneButton('start')).toHaveAccessibleName(
-      'The call is due at… start · employer decides. The scenario starts here. The employer decides: 4 choices. Scene id: start.',
+      'Priya Raman: The call is due at… start · employer decides. The scenario starts here. The employer decides: 4 choices. Scene id: start.',
     );
-    expect(sceneButton('start')).toHaveTextContent(/^The call is due at… start · employer decides$/);
-    expect(sceneButton('answer')).toHaveTextContent(/^Tell me about an…/);
-    expect(sceneButton('wrap')).toHaveTextContent(/^The call winds down\./);
+    expect(sceneButton('start')).toHaveTextContent(/^Priya Raman: The call is due at… start · employer decides$/);
+    expect(sceneButton('answer')).toHaveTextContent(/^Tomás Okafor: Tell me about an…/);
+    expect(sceneButton('wrap')).toHaveTextContent(/^Priya Raman: The call winds down\./);
     expect(sceneButton('answer')).toHaveTextContent('candidate decides');
     expect(sceneButton('end')).toHaveTextContent('ending');
     expect(screen.getByText(/^4 scenes, 1 final scene/)).toBeInTheDocument();
@@ -35,13 +35,26 @@ describe('<ScenarioMap>', () => {
     renderMap();
     const end = sceneButton('end');
     expect(end).toHaveAccessibleName(
-      `The call ends. ending. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO)
+      `Narrator: The call ends. ending. The interview ends here. Runs that end here: ${Object.values(OUTCOME_INFO)
         .map((o) => o.title.toLowerCase())
         .join('; ')}. Scene id: end.`,
     );
     const chips = document.querySelectorAll('[data-badges="end"] .chip');
     expect([...chips].map((c) => OUTCOMES.find((o) => c.classList.contains(o)))).toEqual(['mutualFit', 'candidateDeclines', 'employerDeclines', 'noFit']);
     expect([...chips].map((c) => c.textContent)).toEqual(['M', 'C', 'E', 'N']);
+  });
+
+  it('takes scene ids such as "constructor" and "__proto__" as names like any other', () => {
+    // JSON keeps "__proto__" as an own key; the map must not read the object's prototype for either id.
+    const text = JSON.stringify(fake()).replaceAll('"answer"', '"constructor"').replaceAll('"end"', '"__proto__"');
+    renderMap({ scenario: JSON.parse(text) as Scenario });
+    expect(sceneButton('constructor')).toHaveAccessibleName(
+      expect.stringMatching(/^Tomás Okafor: Tell me about an… candidate decides\. The candidate decides/),
+    );
+    expect(sceneButton('constructor')).not.toHaveAccessibleName(expect.stringContaining('Runs that end here'));
+    expect(sceneButton('__proto__')).toHaveAccessibleName(expect.stringContaining('The interview ends here. Runs that end here: both sides like each other'));
+    expect(document.querySelectorAll('[data-badges="__proto__"] .chip')).toHaveLength(4);
+    expect(document.querySelectorAll('[data-badges="constructor"] .chip')).toHaveLength(0);
   });
 
   it('marks unreachable scenes and dead ends, in words as well as lines', () => {

@@ -4,7 +4,7 @@
  */
 import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseHash, href } from '../../src/app/routes.ts';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { playPath } from '../support/play.ts';
@@ -41,6 +41,27 @@ describe('<App> with authoring and facilitator mode', () => {
     await user.click(await screen.findByRole('button', { name: /import a scenario/i }, { timeout: LAZY }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Import a scenario' }, { timeout: LAZY })).toBeInTheDocument();
     expect(window.location.hash).toBe('#/import');
+    // One heading and one introduction, and a guide a browser can open.
+    expect(screen.getAllByRole('heading', { name: /import a scenario/i })).toHaveLength(1);
+    expect(screen.getAllByText(/kept in this browser only/)).toHaveLength(1);
+    expect(screen.queryByText(/docs\/authoring\.md/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'the authoring guide' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Writing scenarios' }, { timeout: LAZY })).toHaveFocus();
+    expect(window.location.hash).toBe('#/guide');
+  });
+
+  it('shows the authoring guide in the app, a section at a time, and is accessible', async () => {
+    const user = userEvent.setup();
+    const { container } = renderApp({ hash: '#/guide' });
+    await screen.findByRole('heading', { level: 1, name: 'Writing scenarios' }, { timeout: LAZY });
+    const contents = screen.getByRole('navigation', { name: 'Contents' });
+    expect(within(contents).getByRole('link', { name: 'The content rules' })).toHaveAttribute('href', '#/guide/the-content-rules');
+    expect(await axeViolations(container)).toEqual([]);
+    // A link in the guide's text to one of its headings stays in the guide and lands on that heading.
+    await user.click(within(container.querySelector('.guide')!).getByRole('link', { name: 'Importing a scenario in the app' }));
+    await vi.waitFor(() => expect(window.location.hash).toBe('#/guide/importing-a-scenario-in-the-app'));
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Importing a scenario in the app' })).toHaveFocus(), { timeout: LAZY });
+    expect(screen.getByRole('navigation', { name: 'Sections' })).toHaveTextContent('← A worked example: from an empty file to four outcomes');
   });
 
   it('offers a room session, the map and an export on the scenario screen', async () => {
@@ -54,6 +75,7 @@ describe('<App> with authoring and facilitator mode', () => {
   it('shows a scenario map on its own page, and is accessible', async () => {
     const { container } = renderApp({ hash: '#/map/fake-call' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Map: A short call' }, { timeout: LAZY })).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { name: /A short call/ })).toHaveLength(1);
     expect(await axeViolations(container)).toEqual([]);
   });
 
@@ -79,8 +101,10 @@ describe('<App> with authoring and facilitator mode', () => {
     const map = await screen.findByRole('heading', { name: 'Map of “A short call”' }, { timeout: LAZY });
     expect(map).toBeInTheDocument();
     // Each scene of the run is marked as a step of its path, the final scene last.
-    expect(screen.getByRole('button', { name: /^The call is due at… start · .*On the run's path at step 1\..*Scene id: start\.$/ })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /^The call ends\. ending\..*On the run's path at step 4\..*Scene id: end\.$/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /^Priya Raman: The call is due at… start · .*On the run's path at step 1\..*Scene id: start\.$/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Narrator: The call ends\. ending\..*On the run's path at step 4\..*Scene id: end\.$/ })).toBeInTheDocument();
   });
 });
 

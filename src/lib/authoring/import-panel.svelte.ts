@@ -109,10 +109,14 @@ export class ImportPanelState {
     this.#options = options;
   }
 
-  /** A file chosen with the picker or dropped. Its size is checked before it is read. */
+  /**
+   * A file chosen with the picker or dropped. Its size is checked before it is read. Its text takes the
+   * paste box's place, so the box never holds older text than the file that was checked.
+   */
   async chooseFile(file: File): Promise<void> {
     const source = `The file “${file.name}”`;
     const signal = this.#begin();
+    this.pasted = '';
     const tooBig = sizeProblem(file.size);
     if (tooBig) return this.#show({ kind: 'checked', source, check: refusal(tooBig) });
     this.view = { kind: 'checking', source };
@@ -125,6 +129,7 @@ export class ImportPanelState {
       return this.#show({ kind: 'checked', source, check: refusal('could not be read by the browser') });
     }
     if (signal.aborted) return;
+    this.pasted = text;
     return this.#check(source, text, signal);
   }
 
@@ -134,7 +139,10 @@ export class ImportPanelState {
     const file = data?.files?.[0];
     if (file) return this.chooseFile(file);
     const text = data?.getData('text/plain');
-    if (text) return this.checkText('The dropped text', text);
+    if (text) {
+      if (!textSizeProblem(text)) this.pasted = text;
+      return this.checkText('The dropped text', text);
+    }
     return Promise.resolve();
   }
 

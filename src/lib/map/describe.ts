@@ -39,7 +39,7 @@ export function sceneMarks(node: MapNode, facts: MapFacts, steps: ReadonlyMap<st
   return {
     unreachable: !facts.reachable.has(node.id),
     deadEnd: facts.deadEnds.has(node.id),
-    endings: facts.endings[node.id] ?? [],
+    endings: facts.endings.get(node.id) ?? [],
     steps: steps.get(node.id) ?? [],
   };
 }
