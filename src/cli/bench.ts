@@ -12,9 +12,11 @@
  * 5. Beside the peer (`bench/peer.ts`): the app and a minimal inkjs page in the same Chromium, interleaved, 4×
  *    CPU slowdown: choice → next frame (median, p95), the run-ending click, the bytes before the first choice,
  *    side by side with the ratios.
+ * 6. A second visit (`bench/second-visit.ts`): ten finished runs and three imported scenarios saved, the page
+ *    served by its service worker, reloaded at 4× slowdown: the long tasks at start-up.
  *
  * Options: `--no-browser` skips steps 4 and 5; `--only <sections>` runs only some of `sizes`, `analyser`, `load`,
- * `latency`, `peer`, `lighthouse` (comma-separated); `--choices <n>` sets the choices made on each page beside
+ * `latency`, `peer`, `secondVisit`, `lighthouse` (comma-separated); `--choices <n>` sets the choices made on each page beside
  * the peer (default 150); `--json <file>` also writes every figure as JSON.
  */
 import { rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { section } from './bench/format.ts';
 import { benchBrowserLoad, benchLatency } from './bench/latency.ts';
 import { benchLighthouse } from './bench/lighthouse.ts';
 import { benchPeer, PEER_CHOICES } from './bench/peer.ts';
+import { benchSecondVisit } from './bench/second-visit.ts';
 import { serve } from './bench/server.ts';
 import { benchSizes } from './bench/sizes.ts';
 
@@ -37,7 +40,7 @@ const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefi
 const wanted = (name: string) => !only || only.has(name);
 const choicesAt = args.indexOf('--choices');
 const peerChoices = choicesAt >= 0 ? Number(args[choicesAt + 1]) : PEER_CHOICES;
-const browserWanted = withBrowser && (wanted('load') || wanted('latency') || wanted('peer') || wanted('lighthouse'));
+const browserWanted = withBrowser && (wanted('load') || wanted('latency') || wanted('peer') || wanted('secondVisit') || wanted('lighthouse'));
 
 const started = performance.now();
 const machine = () => `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), load average ${loadavg()[0]!.toFixed(1)}`;
@@ -59,6 +62,7 @@ try {
         if (wanted('load')) figures.browserLoad = await section('First load in the browser', () => benchBrowserLoad(server.url));
         if (wanted('latency')) figures.latency = await section('Choice-to-next-scene latency', () => benchLatency(server.url));
         if (wanted('peer')) figures.peer = await section('Beside a minimal inkjs page', () => benchPeer(server.url, peerChoices));
+        if (wanted('secondVisit')) figures.secondVisit = await section('Second visit with saved data', () => benchSecondVisit(server.url));
         if (wanted('lighthouse')) figures.lighthouse = await section('Lighthouse', () => benchLighthouse(server.url));
       } finally {
         await server.close();
