@@ -9,8 +9,15 @@
  * 4. In Chromium, on the preview build: what the first load downloads; choice-to-next-scene latency over
  *    200 choices with 4× CPU slowdown (median and p95); Lighthouse's mobile preset, four category scores.
  *
- * Options: `--no-browser` skips step 4; `--only <sections>` runs only some of `sizes`, `analyser`, `load`,
- * `latency`, `lighthouse` (comma-separated); `--json <file>` also writes every figure as JSON.
+ * 5. Beside the peer (`bench/peer.ts`): the app and a minimal inkjs page in the same Chromium, interleaved, 4×
+ *    CPU slowdown: choice → next frame (median, p95), the run-ending click, the bytes before the first choice,
+ *    side by side with the ratios.
+ * 6. A second visit (`bench/second-visit.ts`): ten finished runs and three imported scenarios saved, the page
+ *    served by its service worker, reloaded at 4× slowdown: the long tasks at start-up.
+ *
+ * Options: `--no-browser` skips steps 4 and 5; `--only <sections>` runs only some of `sizes`, `analyser`, `load`,
+ * `latency`, `peer`, `secondVisit`, `lighthouse` (comma-separated); `--choices <n>` sets the choices made on each page beside
+ * the peer (default 150); `--json <file>` also writes every figure as JSON.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +26,8 @@ import { buildForBench } from './bench/build.ts';
 import { section } from './bench/format.ts';
 import { benchBrowserLoad, benchLatency } from './bench/latency.ts';
 import { benchLighthouse } from './bench/lighthouse.ts';
+import { benchPeer, PEER_CHOICES } from './bench/peer.ts';
+import { benchSecondVisit } from './bench/second-visit.ts';
 import { serve } from './bench/server.ts';
 import { benchSizes } from './bench/sizes.ts';
 
@@ -29,14 +38,16 @@ const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefined;
 const wanted = (name: string) => !only || only.has(name);
-const browserWanted = withBrowser && (wanted('load') || wanted('latency') || wanted('lighthouse'));
+const choicesAt = args.indexOf('--choices');
+const peerChoices = choicesAt >= 0 ? Number(args[choicesAt + 1]) : PEER_CHOICES;
+const browserWanted = withBrowser && (wanted('load') || wanted('latency') || wanted('peer') || wanted('secondVisit') || wanted('lighthouse'));
 
 const started = performance.now();
 const machine = () => `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), load average ${loadavg()[0]!.toFixed(1)}`;
 const figures: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, machine: machine() };
 console.log(`Bench on ${machine()}, Node ${process.version}. Browser figures vary with the machine's load.`);
 
-const builds = await section('Build', () => buildForBench());
+const builds = await section('Build', () => buildForBench(wanted('sizes')));
 try {
   if (builds && wanted('sizes')) figures.sizes = await section('Sizes', () => benchSizes(builds.app, builds.single));
   if (wanted('analyser')) figures.analyser = await section('Analyser', () => benchAnalyser());
@@ -50,6 +61,8 @@ try {
       try {
         if (wanted('load')) figures.browserLoad = await section('First load in the browser', () => benchBrowserLoad(server.url));
         if (wanted('latency')) figures.latency = await section('Choice-to-next-scene latency', () => benchLatency(server.url));
+        if (wanted('peer')) figures.peer = await section('Beside a minimal inkjs page', () => benchPeer(server.url, peerChoices));
+        if (wanted('secondVisit')) figures.secondVisit = await section('Second visit with saved data', () => benchSecondVisit(server.url));
         if (wanted('lighthouse')) figures.lighthouse = await section('Lighthouse', () => benchLighthouse(server.url));
       } finally {
         await server.close();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { buildDebrief } from '../../src/lib/engine/debrief.ts';
+import { buildDebrief, TimelineCache } from '../../src/lib/engine/debrief.ts';
 import { replay } from '../../src/lib/engine/run.ts';
 import { validateScenario } from '../../src/lib/engine/validate.ts';
 import { fakeScenario } from '../support/fakes.ts';
@@ -10,6 +10,15 @@ if (!v.ok) throw new Error('fake invalid');
 const scenario = v.scenario;
 
 describe('the debrief', () => {
+  it('keeps a timeline step by step that equals the whole debrief, also after an undo or another run', () => {
+    const pushy = replay(scenario, 'candidate', ['choice.pushy']).getSnapshot().context.steps;
+    const rude = replay(scenario, 'employer', ['choice.rude', 'choice.curt']).getSnapshot().context.steps;
+    const cache = new TimelineCache(scenario);
+    for (let n = 0; n <= pushy.length; n++) expect(cache.timeline(pushy.slice(0, n))).toEqual(buildDebrief(scenario, pushy.slice(0, n)).timeline);
+    expect(cache.timeline(pushy.slice(0, 1))).toEqual(buildDebrief(scenario, pushy.slice(0, 1)).timeline);
+    expect(cache.timeline(rude)).toEqual(buildDebrief(scenario, rude).timeline);
+  });
+
   it('lists every step with its effect on both ledgers', () => {
     const steps = replay(scenario, 'candidate', ['choice.pushy']).getSnapshot().context.steps;
     const { timeline, verdict, position } = buildDebrief(scenario, steps);

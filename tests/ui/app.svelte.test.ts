@@ -179,7 +179,7 @@ describe('<App> share links', () => {
       await screen.findByRole('heading', { level: 2, name: OUTCOME_INFO.employerDeclines.title });
       return app;
     })();
-    const link = (screen.getByRole('textbox', { name: 'Share this run: the link replays it exactly' }) as HTMLInputElement).value;
+    const link = ((await screen.findByRole('textbox', { name: 'Share this run: the link replays it exactly' }, { timeout: LAZY })) as HTMLInputElement).value;
     expect(link).toMatch(/^http:\/\/localhost(:\d+)?\/#\/replay\/1\.fake-call\.e\.[0-9a-z]+\.e\.[0-9a-z]+$/);
     const timeline = screen.getByRole('region', { name: 'Step by step: what each side did and thought' }).textContent;
     first.unmount();
@@ -187,7 +187,7 @@ describe('<App> share links', () => {
     const { container } = renderApp({ hash: link.slice(link.indexOf('#')) });
     expect(await screen.findByText(/^A run shared with you/, {}, { timeout: LAZY })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: OUTCOME_INFO.employerDeclines.title })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Step by step: what each side did and thought' }).textContent).toBe(timeline);
+    expect((await screen.findByRole('region', { name: 'Step by step: what each side did and thought' })).textContent).toBe(timeline);
     expect(await axeViolations(container)).toEqual([]);
   });
 
@@ -215,7 +215,7 @@ describe('<App> share links', () => {
     const user = userEvent.setup();
     const { saved } = renderApp({ hash: '#/replay/1.fake-call.e.00.m' });
     await screen.findByText(/^A run shared with you/, {}, { timeout: LAZY });
-    await user.click(screen.getByRole('button', { name: 'Rewind to step 3 and choose differently' }));
+    await user.click(await screen.findByRole('button', { name: 'Rewind to step 3 and choose differently' }, { timeout: LAZY }));
     expect(await screen.findByRole('region', { name: 'Priya, what do you do?' }, { timeout: LAZY })).toBeInTheDocument();
     expect(screen.getByText('The call winds down.')).toBeInTheDocument();
     expect([...saved.store.runs.values()]).toHaveLength(1);

@@ -40,7 +40,9 @@ async function playTo(outcome: Outcome, seat: 'employer' | 'candidate' = 'employ
   const app = renderApp({ hash: `#/play/fake-call/${seat}` });
   await screen.findByRole('heading', { level: 1, name: 'A short call' }, { timeout: LAZY });
   await playPath(user, scenario, path);
-  await screen.findByRole('heading', { level: 2, name: OUTCOME_INFO[outcome].title });
+  await screen.findByRole('heading', { level: 2, name: OUTCOME_INFO[outcome].title }, { timeout: LAZY });
+  // The first screen (the outcome) comes first; the rest of the debrief follows once it is painted.
+  await screen.findByRole('heading', { level: 2, name: 'What next' });
   return { user, ...app };
 }
 
@@ -112,7 +114,7 @@ describe('<DebriefScreen>', () => {
 
     await playPath(user, scenario, pathTo('mutualFit'));
     await screen.findByRole('heading', { level: 2, name: OUTCOME_INFO.mutualFit.title });
-    const compare = screen.getByRole('region', { name: 'The road not taken: your two runs compared' });
+    const compare = await screen.findByRole('region', { name: 'The road not taken: your two runs compared' });
     const firstChoice = (event: string) => (scenario.machine.states.start!.on![event] as { meta: { label: string } }).meta.label;
     expect(compare).toHaveTextContent(
       `At step 1, your earlier run chose “${firstChoice(pathTo('noFit')[0]!.event)}”; this run chose “${firstChoice(pathTo('mutualFit')[0]!.event)}”.`,

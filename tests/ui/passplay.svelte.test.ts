@@ -58,7 +58,9 @@ describe('pass-and-play', () => {
     expect(screen.getByRole('region', { name: 'Priya, what do you do?' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: /Explain the next steps warmly/ }));
-    expect(screen.getByRole('heading', { level: 2, name: OUTCOME_INFO.mutualFit.title })).toBeInTheDocument();
+    // The debrief's code is fetched while the run is played; the outcome comes first, the rest after paint.
+    expect(await screen.findByRole('heading', { level: 2, name: OUTCOME_INFO.mutualFit.title }, { timeout: LAZY })).toBeInTheDocument();
+    await screen.findByRole('heading', { level: 2, name: 'What next' });
     // The debrief is for both: each side's notes are shown.
     expect(screen.getByText(EMPLOYER_NOTE)).toBeInTheDocument();
     expect(screen.getByText(CANDIDATE_NOTE)).toBeInTheDocument();

@@ -20,7 +20,7 @@ export const CPU_SLOWDOWN = 4;
 export const CHOICES = 200;
 
 /** Buttons that move a run on where nobody decides (or hand the device over). */
-const GO_ON = /^(continue|next|i am .+: show my turn)/i;
+export const GO_ON = /^(continue|next|i am .+: show my turn)/i;
 
 export interface LatencyFigures {
   choices: number;
@@ -39,21 +39,21 @@ export interface BrowserLoadFigures {
 }
 
 /** Built-in scenarios and the seats a person can take in them, from scenarios/. */
-function playable(dir = 'scenarios'): { id: string; seat: string }[] {
+export function playable(dir = 'scenarios'): { id: string; seat: string }[] {
   return scenarioFiles(dir).flatMap((file) => {
     const scenario = JSON.parse(readFileSync(file, 'utf8')) as { id: string; seats: string[] };
     return scenario.seats.map((seat) => ({ id: scenario.id, seat }));
   });
 }
 
-type PageState = { kind: 'choices'; count: number } | { kind: 'goOn' } | { kind: 'ended' } | { kind: 'waiting' };
+export type PageState = { kind: 'choices'; count: number } | { kind: 'goOn' } | { kind: 'ended' } | { kind: 'waiting' };
 
 /**
  * Page-side helpers, installed before the app runs. Kept as source text: functions compiled by tsx carry
  * helpers that do not exist in the page. `__bench.clicks` records, for each trusted click on a button, the
  * time from the click event to the next frame painted after it; `__bench.state()` tells what the page offers.
  */
-const PAGE_HELPERS = `
+export const PAGE_HELPERS = `
 window.__bench = {
   clicks: [],
   usable: (el) => el.offsetParent !== null && !el.disabled,
@@ -90,7 +90,7 @@ document.addEventListener('click', (event) => {
 }, true);
 `;
 
-const OUTCOME_TITLES = OUTCOMES.map((o) => OUTCOME_INFO[o].title);
+export const OUTCOME_TITLES = OUTCOMES.map((o) => OUTCOME_INFO[o].title);
 
 async function pageState(page: Page): Promise<PageState> {
   return page.evaluate(`window.__bench.state(${JSON.stringify(GO_ON.source)}, ${JSON.stringify(OUTCOME_TITLES)})`);
@@ -110,7 +110,7 @@ async function settledState(page: Page): Promise<PageState> {
  * A real (trusted) mouse click on a button, straight through the DevTools protocol: Playwright's
  * locator.click() waits for several frames first, which under a 4× slowdown makes the bench crawl.
  */
-async function clickButton(page: Page, kind: 'choices' | 'goOn', index: number): Promise<void> {
+export async function clickButton(page: Page, kind: 'choices' | 'goOn', index: number): Promise<void> {
   const aim = (await page.evaluate(`window.__bench.aim(${JSON.stringify(kind)}, ${index}, ${JSON.stringify(GO_ON.source)})`)) as {
     x: number;
     y: number;
@@ -122,8 +122,21 @@ async function clickButton(page: Page, kind: 'choices' | 'goOn', index: number):
   else await page.getByRole('button', { name: GO_ON }).first().click();
 }
 
-async function clicksRecorded(page: Page): Promise<{ kind: string; ms: number }[]> {
+export async function clicksRecorded(page: Page): Promise<{ kind: string; ms: number }[]> {
   return page.evaluate('window.__bench.clicks');
+}
+
+/**
+ * The click timed after the first `before` ones, once it is recorded. Polled, not `page.waitForFunction`:
+ * the app's Content Security Policy forbids evaluating strings in the page.
+ */
+export async function nextClick(page: Page, before: number): Promise<{ kind: string; ms: number }> {
+  let clicks = await clicksRecorded(page);
+  while (clicks.length <= before) {
+    await page.waitForTimeout(10);
+    clicks = await clicksRecorded(page);
+  }
+  return clicks.at(-1)!;
 }
 
 export async function benchLatency(baseUrl: string, choices = CHOICES): Promise<LatencyFigures> {
@@ -162,8 +175,7 @@ export async function benchLatency(baseUrl: string, choices = CHOICES): Promise<
         const index = state.kind === 'choices' ? Math.floor(pick() * state.count) : 0;
         await clickButton(page, kind, index);
         if (kind === 'choices') made++;
-        await page.waitForFunction(`window.__bench.clicks.length > ${before}`);
-        const last = (await clicksRecorded(page)).at(-1)!;
+        const last = await nextClick(page, before);
         (last.kind === 'choice' ? choiceTimes : otherTimes).push(last.ms);
       }
     }

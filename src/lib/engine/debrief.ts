@@ -5,7 +5,7 @@
  */
 import type { Standing } from './effects.ts';
 import { DIMENSIONS, emptyLedgers, judge, ledgerTotal, SIDES, type Ledgers, type Side, type Verdict } from './ledger.ts';
-import { followSteps, startingStanding, type RecordedStep, type Step } from './step.ts';
+import { followSteps, startingStanding, type RecordedStep, type Step, type Taken } from './step.ts';
 import type { Choice, Scenario } from './schema.ts';
 
 export interface TimelineEntry {
@@ -48,24 +48,64 @@ export function buildDebrief(scenario: Scenario, steps: readonly RecordedStep[])
   let turningPoint = -1;
   let biggest = 0;
   let standing = startingStanding();
-  taken.forEach(({ step, choice, transition, next }, index) => {
-    const change = changeBetween(standing, next.standing);
-    const swing = Math.abs(change.totalDelta.employer) + Math.abs(change.totalDelta.candidate) + (Object.keys(change.dealBreakers).length ? 1000 : 0);
+  taken.forEach((step, index) => {
+    const entry = timelineEntry(index, step, standing);
+    const swing = Math.abs(entry.totalDelta.employer) + Math.abs(entry.totalDelta.candidate) + (Object.keys(entry.dealBreakers).length ? 1000 : 0);
     if (swing > biggest) [biggest, turningPoint] = [swing, index];
-    const reason = 'reason' in transition ? transition.reason : undefined;
-    timeline.push({
-      index,
-      step,
-      ...(choice ? { choice } : {}),
-      ...change,
-      after: structuredClone(next.standing.ledgers),
-      to: step.target,
-      ...(reason ? { reason } : {}),
-    });
-    standing = next.standing;
+    timeline.push(entry);
+    standing = step.next.standing;
   });
   const verdict = judge(standing.ledgers, standing.dealBreakers);
   return { timeline, turningPoint, verdict, position: { x: verdict.totals.employer, y: verdict.totals.candidate } };
+}
+
+/** The timeline entry of one step taken from `before`. */
+function timelineEntry(index: number, { step, choice, transition, next }: Taken, before: Standing): TimelineEntry {
+  const reason = 'reason' in transition ? transition.reason : undefined;
+  return {
+    index,
+    step,
+    ...(choice ? { choice } : {}),
+    ...changeBetween(before, next.standing),
+    after: structuredClone(next.standing.ledgers),
+    to: step.target,
+    ...(reason ? { reason } : {}),
+  };
+}
+
+const sameStep = (a: RecordedStep, b: RecordedStep) => a.scene === b.scene && a.event === b.event && a.auto === b.auto;
+
+/**
+ * A run's timeline kept up to date as it is played: each call follows only the steps not seen before (a
+ * run's steps grow by one or two at a time, or are cut back by undo), so a step costs the same at the
+ * end of a long run as at its start. The entries equal `buildDebrief(scenario, steps).timeline`.
+ */
+export class TimelineCache {
+  readonly #scenario: Scenario;
+  #taken: Taken[] = [];
+  #entries: TimelineEntry[] = [];
+
+  constructor(scenario: Scenario) {
+    this.#scenario = scenario;
+  }
+
+  /** The timeline of `steps`. Throws StepError when they do not fit the scenario. */
+  timeline(steps: readonly RecordedStep[]): TimelineEntry[] {
+    let keep = 0;
+    while (keep < this.#entries.length && keep < steps.length && sameStep(this.#entries[keep]!.step, steps[keep]!)) keep++;
+    this.#taken.length = keep;
+    this.#entries.length = keep;
+    if (keep < steps.length) {
+      const from = keep ? { at: this.#taken[keep - 1]!.next, index: keep } : undefined;
+      const { taken } = followSteps(this.#scenario, steps, from);
+      for (const step of taken) {
+        const index = this.#taken.length;
+        this.#entries.push(timelineEntry(index, step, index ? this.#taken[index - 1]!.next.standing : startingStanding()));
+        this.#taken.push(step);
+      }
+    }
+    return this.#entries.slice();
+  }
 }
 
 /** What changed from one standing to the next: each dimension of both ledgers, each total, and deal-breakers newly marked. */

@@ -149,10 +149,16 @@ export class StepError extends Error {}
  * another scene than the one reached, is no way on there, or took another transition than the one
  * recorded (the scenario changed). Returns the position and the steps with their transitions filled in.
  */
-export function followSteps(scenario: Scenario, steps: readonly RecordedStep[]): { at: Position; steps: Step[]; taken: Taken[] } {
-  let at = startingPosition(scenario);
+export function followSteps(
+  scenario: Scenario,
+  steps: readonly RecordedStep[],
+  /** Follow on from a position already reached after the first `from.index` steps (default: the start). */
+  from: { at: Position; index: number } = { at: startingPosition(scenario), index: 0 },
+): { at: Position; steps: Step[]; taken: Taken[] } {
+  let at = from.at;
   const taken: Taken[] = [];
   steps.forEach((recorded, i) => {
+    if (i < from.index) return;
     if (recorded.scene !== at.scene) {
       throw new StepError(`Step ${i + 1} was taken in scene "${recorded.scene}", but the run is at "${at.scene}".`);
     }

@@ -1,19 +1,20 @@
 /**
- * Runes bridge from a scenario run (an XState actor) to components: @xstate/svelte's `useSelector` store
- * of the actor, read through Svelte's `fromStore`. Components read `snapshot`, `turn`, `scene` and the
- * derived views, and call `choose`, `proceed`, `undo`, `passDevice` and `acceptHandover`; the rules live
- * in the engine. A run is saved as the people's choices (see `RunRecord`); undo and rewind replay them.
+ * Runes bridge from a scenario run (an XState actor) to components: the actor's snapshot, kept in a rune
+ * by a subscription. Components read `snapshot`, `turn`, `scene` and the derived views, and call `choose`,
+ * `proceed`, `undo`, `passDevice` and `acceptHandover`; the rules live in the engine. A run is saved as the
+ * people's choices (see `RunRecord`); undo and rewind replay them.
+ *
+ * Each view is derived once per step (`turn`, `scene`, `coaching`), and the coach's timeline is extended by
+ * the new steps only (`TimelineCache`), so a choice costs the same late in a run as at its start.
  *
  * Pass-and-play, in order: a person chooses; in coach mode they see their feedback (and may undo) while
  * they still hold the device; they pass it; the hand-over screen shows only the next person's name; only
  * when that person accepts is anything of theirs shown.
  */
-import type { Actor } from 'xstate';
-import { useSelector } from '@xstate/svelte';
-import { fromStore } from 'svelte/store';
+import type { Actor, Subscription } from 'xstate';
 import { createScenarioMachine, type PlaySeat, type RunSnapshot, type ScenarioMachine } from '../engine/machine.ts';
 import { nextTurn, positionOf, sceneAt, type Turn } from '../engine/run.ts';
-import { buildDebrief, type TimelineEntry } from '../engine/debrief.ts';
+import { buildDebrief, TimelineCache, type TimelineEntry } from '../engine/debrief.ts';
 import type { Side } from '../engine/ledger.ts';
 import { personChoices, playChoices, resumeRun } from '../engine/playthrough.ts';
 import { upcomingTurn, type Step } from '../engine/step.ts';
@@ -48,19 +49,26 @@ export class RunSession {
   record: RunRecord = $state.raw() as RunRecord;
   /** Pass-and-play: the person who just chose is looking at their feedback and has not passed the device yet. */
   reviewing = $state(false);
-  /** The actor's snapshot as @xstate/svelte's store, read as a rune through Svelte's `fromStore`. */
-  #view: { readonly current: RunSnapshot } = $state.raw() as { readonly current: RunSnapshot };
-  readonly snapshot = $derived.by(() => this.#view.current);
+  /** The actor's latest snapshot, set by the subscription (once per step). */
+  #snapshot: RunSnapshot = $state.raw() as RunSnapshot;
+  readonly snapshot = $derived.by(() => this.#snapshot);
   readonly steps = $derived.by(() => this.snapshot.context.steps);
   readonly turn: Turn = $derived.by(() => nextTurn(this.scenario, this.snapshot));
+  /** The current scene and its id, found once per step. */
+  readonly #at = $derived.by(() => sceneAt(this.scenario, this.snapshot));
+  /** The whole debrief (built when read; the play screen reads only `coaching`, which does not need it). */
   readonly debrief = $derived.by(() => buildDebrief(this.scenario, this.steps));
+  /** The run's timeline, extended by each new step. */
+  readonly #timeline: TimelineCache;
   #actor!: Actor<ScenarioMachine>;
+  #subscription?: Subscription;
   readonly #onchange: (record: RunRecord) => void;
   readonly #now: () => number;
 
   constructor(options: RunSessionOptions) {
     this.scenario = options.scenario;
     this.machine = createScenarioMachine(options.scenario);
+    this.#timeline = new TimelineCache(options.scenario);
     this.#onchange = options.onchange ?? (() => {});
     this.#now = options.now ?? (() => Date.now());
     this.record = options.record ?? freshRecord(this.scenario, options.seat ?? 'both', options.mode ?? 'coach', options.seed ?? 1, this.#now());
@@ -69,9 +77,12 @@ export class RunSession {
 
   /** Rebuild the actor from a record's choices. Throws ReplayError when they no longer fit the scenario. */
   #restore(record: RunRecord): void {
+    this.#subscription?.unsubscribe();
     this.#actor?.stop();
-    this.#actor = resumeRun(this.scenario, record, this.machine).actor;
-    this.#view = fromStore(useSelector(this.#actor, (snapshot) => snapshot));
+    const actor = resumeRun(this.scenario, record, this.machine).actor;
+    this.#actor = actor;
+    this.#snapshot = actor.getSnapshot();
+    this.#subscription = actor.subscribe((snapshot) => (this.#snapshot = snapshot));
   }
 
   get seat(): PlaySeat {
@@ -81,10 +92,10 @@ export class RunSession {
     return this.record.mode;
   }
   get sceneId(): string {
-    return sceneAt(this.scenario, this.snapshot).id;
+    return this.#at.id;
   }
   get scene() {
-    return sceneAt(this.scenario, this.snapshot).scene;
+    return this.#at.scene;
   }
 
   /** The earlier run's steps when this run was branched from it (for the comparison). */
@@ -131,9 +142,10 @@ export class RunSession {
     const steps = this.steps;
     const from = lastPersonStep(steps);
     const notes: CoachNote[] = [];
+    const timeline = this.#timeline.timeline(steps);
     for (let i = Math.max(0, from); i < steps.length; i++) {
       const step = steps[i]!;
-      const entry = this.debrief.timeline[i]!;
+      const entry = timeline[i]!;
       if (i === from) {
         if (this.seat !== 'both' || step.side === this.viewer) notes.push({ entry, kind: 'choice', side: step.side });
         continue;
@@ -221,6 +233,7 @@ export class RunSession {
   }
 
   stop(): void {
+    this.#subscription?.unsubscribe();
     this.#actor.stop();
   }
 }

@@ -56,10 +56,25 @@ export function outcomeTitle(outcome: Outcome): string {
   return OUTCOME_INFO[outcome].title;
 }
 
-/** "12 Mar, 14:05" in the reader's locale. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * "12 Mar, 14:05", in the reader's time zone. Written out by hand: the first `Intl` date format (or
+ * `toLocaleString` with options) loads the browser's locale data, a long task at start-up on a slow phone,
+ * and the app's words are English anyway.
+ */
 export function when(time: number): string {
-  return new Date(time).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const date = new Date(time);
+  return `${onDay(date)}, ${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
 }
+
+/** "12 Mar 2026", in the reader's time zone (see `when`). */
+export function dayOf(date: Date): string {
+  return `${onDay(date)} ${date.getFullYear()}`;
+}
+
+const onDay = (date: Date) => `${date.getDate()} ${MONTHS[date.getMonth()]}`;
 
 /**
  * What the other side sees or hears when the scenario makes a choice for `side`: the author's observed

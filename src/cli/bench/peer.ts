@@ -1,0 +1,206 @@
+/**
+ * The app beside its peer, a minimal inkjs page (`ink-peer.ts`), in the same Chromium with the CPU slowed
+ * 4×, played interleaved (one run of the app, one run of the ink story, and so on), so that both see the
+ * same machine load:
+ * - choice → next frame (median, p95): from the click event to the next frame painted after it;
+ * - the click that ends a run (median): the app's debrief, the ink page's last paragraph;
+ * - the bytes needed before the first choice can be made, gzip: everything the browser downloads from a
+ *   cold start (no cache, no service worker) until the first button of the run is there.
+ * Prints a side-by-side table with the ratios (app ÷ ink). Figures, never assertions.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { mulberry32 } from '../../lib/engine/analyse.ts';
+import { kB } from '../../build/budget.ts';
+import { CHROMIUM_FLAGS, requireChromium } from './browser.ts';
+import { median, percentile, table } from './format.ts';
+import { buildInkPage, INK_END_TITLE } from './ink-peer.ts';
+import { clickButton, clicksRecorded, CPU_SLOWDOWN, nextClick, GO_ON, OUTCOME_TITLES, PAGE_HELPERS, playable, type PageState } from './latency.ts';
+import { serve } from './server.ts';
+
+/** Choices made on each page (the issue's measurement made 150). */
+export const PEER_CHOICES = 150;
+
+export interface SideFigures {
+  choices: number;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  /** The click that ends a run (median over the runs). */
+  endingMs: number;
+  endings: number;
+  /** Bytes before the first choice can be made. */
+  playBytes: { raw: number; gzip: number; files: { url: string; raw: number; gzip: number }[] };
+}
+
+export interface PeerFigures {
+  cpuSlowdown: number;
+  app: SideFigures;
+  ink: SideFigures;
+  ratios: { median: number; p95: number; ending: number; playBytes: number };
+}
+
+interface Subject {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  titles: string[];
+  /** The address of a fresh run (the `run`th). */
+  address(run: number): string;
+  choiceTimes: number[];
+  endingTimes: number[];
+  made: number;
+  runs: number;
+}
+
+async function state(subject: Subject): Promise<PageState> {
+  return subject.page.evaluate(`window.__bench.state(${JSON.stringify(GO_ON.source)}, ${JSON.stringify(subject.titles)})`);
+}
+
+async function settled(subject: Subject): Promise<PageState> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const now = await state(subject);
+    if (now.kind !== 'waiting') return now;
+    if (Date.now() > until) throw new Error(`${subject.name}: the page shows neither choices, a Continue button nor an ending at ${subject.page.url()}`);
+    await subject.page.waitForTimeout(20);
+  }
+}
+
+/** One run from a fresh start, every click timed; choices count towards `limit`. */
+async function playRun(subject: Subject, pick: () => number, limit: number): Promise<void> {
+  const { page, cdp } = subject;
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.goto('about:blank');
+  await page.goto(subject.address(subject.runs));
+  subject.runs++;
+  await settled(subject);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  for (let steps = 0; ; steps++) {
+    const now = await settled(subject);
+    if (now.kind === 'ended' || subject.made >= limit) break;
+    if (steps > 500) throw new Error(`${subject.name}: a run did not end after 500 steps`);
+    const before = (await clicksRecorded(page)).length;
+    const kind = now.kind === 'choices' ? 'choices' : 'goOn';
+    await clickButton(page, kind, kind === 'choices' ? Math.floor(pick() * (now as { count: number }).count) : 0);
+    const last = await nextClick(page, before);
+    if ((await settled(subject)).kind === 'ended') subject.endingTimes.push(last.ms);
+    else if (last.kind === 'choice') subject.choiceTimes.push(last.ms);
+    if (last.kind === 'choice') subject.made++;
+  }
+}
+
+/** Everything downloaded from a cold start until the run's first button is there. */
+async function playBytes(browser: Browser, subject: Pick<Subject, 'name' | 'titles'>, address: string): Promise<SideFigures['playBytes']> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, serviceWorkers: 'block' });
+  try {
+    await context.addInitScript({ content: PAGE_HELPERS });
+    const page = await context.newPage();
+    const files: Promise<{ url: string; raw: number; gzip: number } | null>[] = [];
+    let ready = false;
+    page.on('response', (response) => {
+      if (ready) return;
+      files.push(
+        response
+          .body()
+          .then((body) => ({ url: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length }))
+          .catch(() => null),
+      );
+    });
+    await page.goto(address);
+    await settled({ ...subject, page } as Subject);
+    ready = true;
+    const got = (await Promise.all(files)).filter((f) => f !== null);
+    return { files: got, raw: got.reduce((s, f) => s + f.raw, 0), gzip: got.reduce((s, f) => s + f.gzip, 0) };
+  } finally {
+    await context.close();
+  }
+}
+
+async function subjectIn(browser: Browser, name: string, titles: string[], address: Subject['address']): Promise<Subject> {
+  // A phone-sized window; no service worker, so its precaching does not compete for the slowed CPU.
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, serviceWorkers: 'block' });
+  await context.addInitScript({ content: PAGE_HELPERS });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  return { name, context, page, cdp, titles, address, choiceTimes: [], endingTimes: [], made: 0, runs: 0 };
+}
+
+function side(subject: Subject, bytes: SideFigures['playBytes']): SideFigures {
+  return {
+    choices: subject.choiceTimes.length,
+    runs: subject.runs,
+    medianMs: median(subject.choiceTimes),
+    p95Ms: percentile(subject.choiceTimes, 95),
+    endingMs: median(subject.endingTimes),
+    endings: subject.endingTimes.length,
+    playBytes: bytes,
+  };
+}
+
+export async function benchPeer(appUrl: string, choices = PEER_CHOICES): Promise<PeerFigures> {
+  const games = playable();
+  if (!games.length) throw new Error('no built-in scenarios to play');
+  const inkDir = mkdtempSync(join(tmpdir(), 'osotd-ink-'));
+  const { knots } = buildInkPage(inkDir);
+  const inkServer = await serve(inkDir);
+  const browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_FLAGS });
+  try {
+    // A fresh run each time: the app starts a new run at `#/play/<id>/<seat>` when none is unfinished, and
+    // each context keeps its own storage, so the run it left finished is never resumed.
+    const app = await subjectIn(browser, 'app', OUTCOME_TITLES, (run) => {
+      const game = games[run % games.length]!;
+      return `${appUrl}#/play/${game.id}/${game.seat}`;
+    });
+    const ink = await subjectIn(browser, 'ink', [INK_END_TITLE], () => inkServer.url);
+    const pick = mulberry32(8);
+    const inkPick = mulberry32(9);
+    while (app.made < choices || ink.made < choices) {
+      if (app.made < choices) await playRun(app, pick, choices);
+      if (ink.made < choices) await playRun(ink, inkPick, choices);
+    }
+    await app.context.close();
+    await ink.context.close();
+    const first = games[0]!;
+    const appBytes = await playBytes(browser, { name: 'app', titles: OUTCOME_TITLES }, `${appUrl}#/play/${first.id}/${first.seat}`);
+    const inkBytes = await playBytes(browser, { name: 'ink', titles: [INK_END_TITLE] }, inkServer.url);
+    const figures: PeerFigures = {
+      cpuSlowdown: CPU_SLOWDOWN,
+      app: side(app, appBytes),
+      ink: side(ink, inkBytes),
+      ratios: { median: 0, p95: 0, ending: 0, playBytes: 0 },
+    };
+    figures.ratios = {
+      median: figures.app.medianMs / figures.ink.medianMs,
+      p95: figures.app.p95Ms / figures.ink.p95Ms,
+      ending: figures.app.endingMs / figures.ink.endingMs,
+      playBytes: figures.app.playBytes.gzip / figures.ink.playBytes.gzip,
+    };
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    const x = (v: number) => `${v.toFixed(2)}×`;
+    console.log(
+      `  ${choices} choices on each page, interleaved run by run (app: ${games.length} scenario seats in turn, ${app.runs} runs; ink: a ${knots}-knot story, ${ink.runs} runs), CPU slowed ${CPU_SLOWDOWN}×:`,
+    );
+    console.log(
+      table([
+        ['figure', 'this app', 'inkjs page', 'ratio'],
+        ['choice → next frame, median', ms(figures.app.medianMs), ms(figures.ink.medianMs), x(figures.ratios.median)],
+        ['choice → next frame, p95', ms(figures.app.p95Ms), ms(figures.ink.p95Ms), x(figures.ratios.p95)],
+        ['run-ending click, median', ms(figures.app.endingMs), ms(figures.ink.endingMs), x(figures.ratios.ending)],
+        ['bytes before the first choice, gzip', kB(figures.app.playBytes.gzip), kB(figures.ink.playBytes.gzip), x(figures.ratios.playBytes)],
+      ]),
+    );
+    console.log(`  What the app loads before the first choice of “${first.id}” (${first.seat}), cold, gzip:`);
+    console.log(table([['file', 'raw', 'gzip'], ...appBytes.files.map((f) => [f.url, kB(f.raw), kB(f.gzip)])], '    '));
+    console.log(`  What the ink page loads: ${inkBytes.files.map((f) => `${f.url} ${kB(f.gzip)}`).join(', ')}`);
+    return figures;
+  } finally {
+    await browser.close();
+    await inkServer.close();
+    rmSync(inkDir, { recursive: true, force: true });
+  }
+}
