@@ -10,7 +10,7 @@ const phoneScreen = scenario('phone-screen');
 
 test('a phone joins through the printed address and votes; the screen’s tally follows', async ({ page, browser, problems }) => {
   test.setTimeout(90_000);
-  const server = await startRoomServer({ host: '127.0.0.1', dist: process.env.E2E_OUT ?? 'dist' });
+  const server = await startRoomServer({ host: '127.0.0.1', dist: process.env.OSOTD_APP_BUILD ?? process.env.E2E_OUT ?? 'dist' });
   try {
     await page.goto(`${server.url}/#/facilitate/${phoneScreen.id}`);
     await page.getByRole('button', { name: 'Start a new session' }).click();
