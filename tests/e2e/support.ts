@@ -155,6 +155,12 @@ export const WIDTHS = [
   { name: '1920', width: 1920, height: 1080 },
 ] as const;
 
+/** The sizes people use the app at, for screenshots only (axe and reflow run at WIDTHS): a phone and a laptop. */
+export const REVIEW_SIZES = [
+  { name: '390x844', width: 390, height: 844 },
+  { name: '1366x768', width: 1366, height: 768 },
+] as const;
+
 /**
  * A violation already reported and awaiting a fix in src: the axe rule id, and where and why in words.
  * It is allowed only on the screens that name it, and a screen that names it fails once it is gone, so
@@ -180,7 +186,8 @@ async function reflow(page: Page): Promise<string[]> {
 }
 
 /**
- * Review one screen state: a full-page screenshot at 360 px and 1920 px (`<name>-360.png`, `<name>-1920.png`),
+ * Review one screen state: full-page screenshots at 390×844 and 1366×768 (`<name>-390x844.png`, …) for review,
+ * and at 360 px and 1920 px (`<name>-360.png`, `<name>-1920.png`),
  * and axe (WCAG 2.2 A/AA, contrast included) at both widths in the light scheme and at 1920 px in the dark
  * scheme, and at 360 px no sideways scrolling (WCAG 1.4.10), with no violation allowed beyond the known issues
  * named. The viewport and scheme are put back.
@@ -188,6 +195,10 @@ async function reflow(page: Page): Promise<string[]> {
 export async function checkScreen(page: Page, name: string, known: KnownIssue[] = []): Promise<void> {
   const original = page.viewportSize();
   const runs: { where: string; violations: string[] }[] = [];
+  for (const size of REVIEW_SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-${size.name}.png`, fullPage: true, animations: 'disabled' });
+  }
   for (const size of WIDTHS) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-${size.name}.png`, fullPage: true, animations: 'disabled' });

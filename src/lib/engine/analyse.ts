@@ -182,13 +182,54 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const groups = sceneGroups(edges);
   const windows = totalWindows(scenario, edges, groups);
   const tested = testedBy(scenario);
+  const maxStates = options.maxStates ?? 400_000;
   if (!tested.dimensions && !hasLoop(edges, groups)) {
+    // Most scenarios are small: the state-by-state search finishes at once, with exact shares. Only when it
+    // outgrows a small bound does the region search (which scales) take over.
+    const exactStates = options.exactStates ?? 100_000;
+    const small = searchStates(scenario, seat, windows, tested, Math.min(maxStates, exactStates, SMALL_STATES), options, true);
+    if (small) return small;
     const search = searchRegions(scenario, seat, edges, windows, tested, (scene, side) => totalCuts(scenario, scene, side), {
       maxWords: options.maxWords,
     });
-    if (!search.complete || search.states > (options.exactStates ?? 100_000)) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
+    if (!search.complete || search.states > exactStates) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
   }
-  const maxStates = options.maxStates ?? 400_000;
+  return searchStates(scenario, seat, windows, tested, maxStates, options);
+}
+
+/** States the state-by-state search may reach before a loop-free scenario is handed to the region search. */
+const SMALL_STATES = 20_000;
+
+/**
+ * The state-by-state search (breadth-first over abstract states), stopping past `maxStates`. As a `probe`
+ * it gives up (null) when it is cut short, instead of estimating.
+ */
+function searchStates(
+  scenario: Scenario,
+  seat: Side,
+  windows: ReturnType<typeof totalWindows>,
+  tested: ReturnType<typeof testedBy>,
+  maxStates: number,
+  options: AnalyseOptions,
+  probe: true,
+): SeatAnalysis | null;
+function searchStates(
+  scenario: Scenario,
+  seat: Side,
+  windows: ReturnType<typeof totalWindows>,
+  tested: ReturnType<typeof testedBy>,
+  maxStates: number,
+  options: AnalyseOptions,
+): SeatAnalysis;
+function searchStates(
+  scenario: Scenario,
+  seat: Side,
+  windows: ReturnType<typeof totalWindows>,
+  tested: ReturnType<typeof testedBy>,
+  maxStates: number,
+  options: AnalyseOptions,
+  probe = false,
+): SeatAnalysis | null {
   const nodes: Node[] = [];
   const index = new Map<string, number>();
   const deadEnds = new Map<string, string>();
@@ -233,6 +274,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     for (const move of moves) node.next.push(add(move.next.scene, move.next.standing, at, move.step));
   }
 
+  if (!complete && probe) return null;
   const ends = complete ? canEnd(nodes) : null;
   const samples = options.samples ?? 4_000;
   const shares = complete ? (countShares(nodes) ?? sampleGraph(nodes, ends!, samples)) : sampleShares(scenario, seat, samples);

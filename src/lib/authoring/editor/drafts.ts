@@ -14,7 +14,8 @@ export const DRAFT_VERSION = 1;
 const draftSchema = z.object({
   version: z.literal(DRAFT_VERSION),
   savedAt: z.string(),
-  scenario: z.record(z.string(), z.unknown()),
+  // What the author has written so far: scenario-shaped, not yet checked (the editor's live check does that).
+  scenario: z.custom<Scenario>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
 });
 type DraftRecord = z.infer<typeof draftSchema>;
 
@@ -36,7 +37,7 @@ function store(storage?: KeyValueStorage): RecordStore | undefined {
 /** The draft saved under `id`, or undefined. */
 export function readDraft(id: string, storage?: KeyValueStorage): { scenario: Scenario; savedAt: string } | undefined {
   const read = store(storage)?.read(draftKind, id);
-  return read?.status === 'found' ? { scenario: read.value.scenario as unknown as Scenario, savedAt: read.value.savedAt } : undefined;
+  return read?.status === 'found' ? { scenario: read.value.scenario, savedAt: read.value.savedAt } : undefined;
 }
 
 /** Save the draft; a sentence when the browser would not store it. */
@@ -46,7 +47,7 @@ export function writeDraft(id: string, scenario: Scenario, storage?: KeyValueSto
   const written = records.write(draftKind, id, {
     version: DRAFT_VERSION,
     savedAt: now.toISOString(),
-    scenario: scenario as unknown as Record<string, unknown>,
+    scenario,
   });
   return written.ok ? undefined : written.message;
 }

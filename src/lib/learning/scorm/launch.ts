@@ -58,7 +58,7 @@ const MAX_HOPS = 500;
 /** The API of a version on one window, or null (a window of another origin cannot be read: null). */
 function apiOn(win: Window, version: ScormVersion): FoundApi | null {
   try {
-    const api = (win as unknown as Record<string, unknown>)[NAMES[version]];
+    const api: unknown = Reflect.get(win, NAMES[version]);
     return api && typeof api === 'object' ? ({ version, api } as FoundApi) : null;
   } catch {
     return null;
