@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures.ts';
-import { openScenario, scenario, SCREENSHOT_DIR, startPlaying, stepLine } from './support.ts';
+import { openScenario, scenario, startPlaying, stepLine } from './support.ts';
 
 test.use({ serviceWorkers: 'block' });
 // Whole runs, one decision at a time, with axe on each screen.
@@ -108,26 +108,5 @@ test.describe('on a phone', () => {
   });
 });
 
-for (const size of [PHONE, { width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
-  test(`screenshots of the library, play and debrief at ${size.width}×${size.height}`, async ({ page }) => {
-    await page.setViewportSize(size);
-    const shot = (name: string) => page.screenshot({ path: `${SCREENSHOT_DIR}/player-${name}-${size.width}x${size.height}.png`, fullPage: false });
-    await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1, name: 'Other Side of the Desk' })).toBeVisible();
-    await shot('library');
-    expect(await axeViolations(page)).toEqual([]);
-    const s = scenario('phone-screen');
-    await openScenario(page, s);
-    await startPlaying(page, 'coach', s.seats[0]!);
-    let played = false;
-    await playByPressingOne(page, s.id, async () => {
-      if (played) return;
-      played = true;
-      await shot('play');
-      expect(await axeViolations(page)).toEqual([]);
-    });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await shot('debrief');
-    expect(await axeViolations(page)).toEqual([]);
-  });
-}
+// Screenshots of the library, play and debrief at 390×844, 1366×768 and 1920×1080 (with axe) are taken by
+// checkScreen() in screens.spec.ts, with every other screen.
