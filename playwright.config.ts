@@ -23,8 +23,8 @@ export default defineConfig({
   // Screenshots of every screen, for review, go to test-results/screenshots/ (emptied first).
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: true,
-  // Three browsers on two CPUs: a page mostly waits (for a frame, the network, a timer), so a third worker keeps the CPUs busy.
-  workers: Number(process.env.E2E_WORKERS ?? 3),
+  // Two browsers (npm test runs vitest beside them); E2E_WORKERS changes it.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 90_000,
   // Generous waits, so a busy machine (CI beside other jobs) slows the suite down rather than failing it.

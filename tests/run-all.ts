@@ -1,6 +1,7 @@
 /**
- * `npm test`: every test in the project. Type-checks, lints, runs the unit and component tests (vitest), then the
- * browser tests when present, and ends with one line that totals all runners: `N passed, N failed`.
+ * `npm test`: every test in the project. Type-checks (beside the lint, the format check and the builds), then runs
+ * the unit and component tests (vitest) beside the browser tests when present, and ends with one line that totals
+ * all runners: `N passed, N failed`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -19,9 +20,9 @@ function run(title: string, command: string, args: string[], env: Record<string,
 }
 
 /** Start a command in the background with its output kept, to print when it ends (so outputs do not mix). */
-function background(title: string, command: string, args: string[]): Promise<number> {
+function background(title: string, command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env: process.env });
+    const child = spawn(command, args, { env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -29,6 +30,15 @@ function background(title: string, command: string, args: string[]): Promise<num
       console.log(`\n── ${title} ──\n${output.trimEnd()}`);
       resolve(code ?? 1);
     });
+  });
+}
+
+/** Run a command with its output shown as it comes, without blocking this process. */
+function foreground(title: string, command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  console.log(`\n── ${title} ──`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('close', (code) => resolve(code ?? 1));
   });
 }
 
@@ -47,21 +57,6 @@ if ((await typeCheck) !== 0) broken = true;
 process.env.OSOTD_APP_BUILD = builds.OSOTD_APP_BUILD;
 process.env.OSOTD_SINGLE_BUILD = builds.OSOTD_SINGLE_BUILD;
 
-const vitestJson = join(out, 'vitest.json');
-const vitestCode = run('Unit and component tests (vitest)', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${vitestJson}`,
-]);
-if (existsSync(vitestJson)) {
-  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-}
-if (vitestCode !== 0) broken = true;
-
 /** Debian's Chromium for the browser tests: installed here when missing and allowed (root with apt-get). */
 function ensureChromium(): void {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -74,10 +69,27 @@ function ensureChromium(): void {
   ]);
 }
 
-if (existsSync('tests/e2e')) {
-  ensureChromium();
+const browserTests = existsSync('tests/e2e');
+if (browserTests) ensureChromium();
+
+// The unit and component tests run beside the browser tests: a browser test mostly waits (for a frame, a
+// timer, the preview server), so the two together keep both CPUs busy. Vitest's output is printed when it ends.
+const vitestJson = join(out, 'vitest.json');
+const vitest = background('Unit and component tests (vitest, beside the browser tests)', 'npx', [
+  'vitest',
+  'run',
+  '--maxWorkers=1',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
+
+if (browserTests) {
   const playwrightJson = join(out, 'playwright.json');
-  const code = run('Browser tests (Playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+  // Not spawnSync: this process must keep reading vitest's output meanwhile.
+  const code = await foreground('Browser tests (Playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+  });
   if (existsSync(playwrightJson)) {
     const stats = JSON.parse(readFileSync(playwrightJson, 'utf8')).stats;
     // A test that passed only on a retry is not a pass: flaky counts as failed.
@@ -86,6 +98,14 @@ if (existsSync('tests/e2e')) {
   }
   if (code !== 0) broken = true;
 }
+
+const vitestCode = await vitest;
+if (existsSync(vitestJson)) {
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
+if (vitestCode !== 0) broken = true;
 
 if (broken && failed === 0) failed = 1; // a runner that broke before counting still fails the run
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -10,9 +10,22 @@ export const focusOnMount: Attachment<HTMLElement> = (element) => {
   element.focus({ preventScroll: false });
 };
 
-/** Focus the element once it has appeared and been painted: no style and layout pass is forced before the first frame. */
-export const focusAfterPaint: Attachment<HTMLElement> = (element) => {
+/**
+ * Move focus to `target()` once the next frame is painted (no style and layout pass is forced before it),
+ * unless the person has put the focus somewhere themselves in the meantime: a click into a field just after
+ * a screen changed keeps its focus.
+ */
+export function focusAfterPaintUnlessMoved(target: () => HTMLElement | undefined, options: FocusOptions = {}): void {
+  const before = document.activeElement;
   afterPaint(() => {
-    if (element.isConnected) element.focus({ preventScroll: false });
+    const now = document.activeElement;
+    if (now !== before && now !== null && now !== document.body) return;
+    const element = target();
+    if (element?.isConnected) element.focus(options);
   });
+}
+
+/** Focus the element once it has appeared and been painted (unless the person moved the focus first). */
+export const focusAfterPaint: Attachment<HTMLElement> = (element) => {
+  focusAfterPaintUnlessMoved(() => element, { preventScroll: false });
 };
