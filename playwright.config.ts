@@ -23,7 +23,7 @@ export default defineConfig({
   // Screenshots of every screen, for review, go to test-results/screenshots/ (emptied first).
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: true,
-  // Two browsers (npm test runs vitest beside them); E2E_WORKERS changes it.
+  // Two browsers for two CPUs (a third made each test slower on this machine); E2E_WORKERS changes it.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 90_000,

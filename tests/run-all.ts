@@ -1,7 +1,7 @@
 /**
- * `npm test`: every test in the project. Type-checks (beside the lint, the format check and the builds), then runs
- * the unit and component tests (vitest) beside the browser tests when present, and ends with one line that totals
- * all runners: `N passed, N failed`.
+ * `npm test`: every test in the project. Type-checks (beside the lint, the format check and the builds), runs the
+ * unit and component tests (vitest), then the browser tests when present, and ends with one line that totals all
+ * runners: `N passed, N failed`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -72,21 +72,23 @@ function ensureChromium(): void {
 const browserTests = existsSync('tests/e2e');
 if (browserTests) ensureChromium();
 
-// The unit and component tests run beside the browser tests: a browser test mostly waits (for a frame, a
-// timer, the preview server), so the two together keep both CPUs busy. Vitest's output is printed when it ends.
 const vitestJson = join(out, 'vitest.json');
-const vitest = background('Unit and component tests (vitest, beside the browser tests)', 'npx', [
+const vitestCode = run('Unit and component tests (vitest)', 'npx', [
   'vitest',
   'run',
-  '--maxWorkers=1',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${vitestJson}`,
 ]);
+if (existsSync(vitestJson)) {
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
+if (vitestCode !== 0) broken = true;
 
 if (browserTests) {
   const playwrightJson = join(out, 'playwright.json');
-  // Not spawnSync: this process must keep reading vitest's output meanwhile.
   const code = await foreground('Browser tests (Playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
   });
@@ -98,14 +100,6 @@ if (browserTests) {
   }
   if (code !== 0) broken = true;
 }
-
-const vitestCode = await vitest;
-if (existsSync(vitestJson)) {
-  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-}
-if (vitestCode !== 0) broken = true;
 
 if (broken && failed === 0) failed = 1; // a runner that broke before counting still fails the run
 console.log(`\n${passed} passed, ${failed} failed`);

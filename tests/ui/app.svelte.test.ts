@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { OUTCOME_INFO } from '../../src/lib/engine/ledger.ts';
 import { allKeys, memoryStorage } from '../../src/lib/persistence/storage.ts';
@@ -24,7 +24,8 @@ describe('<App> routes', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'A short call' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Play as the employer' }));
     expect(await screen.findByRole('region', { name: 'Priya, what do you do?' }, { timeout: LAZY })).toBeInTheDocument();
-    expect(window.location.hash).toMatch(/^#\/run\/r[a-z0-9]+$/);
+    // The address becomes the saved run's once the run is stored (it may follow the first screen).
+    await vi.waitFor(() => expect(window.location.hash).toMatch(/^#\/run\/r[a-z0-9]+$/), { timeout: LAZY });
   });
 
   it.each([
