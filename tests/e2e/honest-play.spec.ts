@@ -179,7 +179,10 @@ async function playWithoutLeaks(page: Page, s: Scenario, route: Plan, mode: 'coa
     if (turn.kind === 'ended') {
       expect(leaks, `${s.id} as the ${seat} in ${mode} mode: the simulated side's private labels shown during play`).toEqual([]);
       expect(screen.outcome, `${where}: the debrief names the outcome`).toBe(route.outcome);
-      for (const line of taken) expect(screen.text, `${where}: the debrief names the simulated side's decision`).toContain(line);
+      // The debrief's first screen comes first; its step-by-step timeline follows after a paint.
+      await expect(page.getByRole('heading', { level: 2, name: 'Step by step: what each side did and thought' })).toBeVisible();
+      const debrief = await readScreen(page);
+      for (const line of taken) expect(debrief.text, `${where}: the debrief names the simulated side's decision`).toContain(line);
       // The timeline lists every step the analyser counted.
       await expect(page.getByRole('heading', { level: 3, name: /^Step \d+/ })).toHaveCount(route.path.length);
       return;

@@ -19,11 +19,17 @@ export function focusAfterPaintUnlessMoved(target: () => HTMLElement | undefined
   const before = document.activeElement;
   afterPaint(() => {
     const now = document.activeElement;
-    if (now !== before && now !== null && now !== document.body) return;
+    // Moved by the person (not by an earlier call of this helper): leave it there.
+    if (now !== before && now !== null && now !== document.body && now !== movedByUs) return;
     const element = target();
-    if (element?.isConnected) element.focus(options);
+    if (!element?.isConnected) return;
+    element.focus(options);
+    movedByUs = element;
   });
 }
+
+/** The element this helper last focused, so that one deferred move does not stop the next. */
+let movedByUs: Element | null = null;
 
 /** Focus the element once it has appeared and been painted (unless the person moved the focus first). */
 export const focusAfterPaint: Attachment<HTMLElement> = (element) => {
