@@ -168,14 +168,21 @@ export async function startRoomServer(options: RoomServerOptions = {}): Promise<
     stats.refused.join += 1;
   };
 
-  const pendingTally = new Set<string>();
+  const pendingTally = new Map<string, ReturnType<typeof setTimeout>>();
+  let closing = false;
   const sendTally = (code: string) => {
-    if (pendingTally.has(code)) return;
-    pendingTally.add(code);
-    setTimeout(() => {
-      pendingTally.delete(code);
-      void store.tally(code).then((tally) => io.to(`host:${code}`).emit('tally', tally));
-    }, TALLY_EVERY_MS);
+    if (closing || pendingTally.has(code)) return;
+    pendingTally.set(
+      code,
+      setTimeout(() => {
+        pendingTally.delete(code);
+        // A store that went away meanwhile (the server is stopping) has no tally to send: not an error.
+        store.tally(code).then(
+          (tally) => io.to(`host:${code}`).emit('tally', tally),
+          () => {},
+        );
+      }, TALLY_EVERY_MS),
+    );
   };
 
   io.on('connection', (socket: Socket) => {
@@ -283,6 +290,9 @@ export async function startRoomServer(options: RoomServerOptions = {}): Promise<
     secret,
     stats,
     async close() {
+      closing = true;
+      for (const timer of pendingTally.values()) clearTimeout(timer);
+      pendingTally.clear();
       await new Promise<void>((done) => io.close(() => done()));
       http.closeAllConnections();
       await store.close();
