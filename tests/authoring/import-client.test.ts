@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The worker client of the import check: a result comes back from the worker, a check that runs past its
  * budget is stopped and said to be too slow, a cancelled or superseded check stops its worker, and a worker

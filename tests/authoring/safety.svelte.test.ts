@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Safety: every text from a scenario file is shown as text. A scenario full of markup and script URLs
  * renders it inert in the map, the import panel and the list of custom scenarios.

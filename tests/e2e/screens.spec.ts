@@ -1,8 +1,9 @@
 /**
  * Every screen and state a player reaches, checked with axe-core (WCAG 2.0–2.2 A and AA, colour contrast
- * included) at 360 px and 1920 px wide in the light scheme and at 1920 px in the dark scheme, with zero
- * violations allowed. Each state is also saved as a full-page screenshot at both widths under
- * test-results/screenshots/ (e.g. `debrief-360.png`) for review.
+ * included) on a phone (390×844) in the light scheme and on a projector (1920×1080) in the dark scheme,
+ * with zero violations allowed, and for sideways scrolling at 360 px. Each state is also saved as a
+ * full-page screenshot on a phone, a laptop (1366×768) and a projector under test-results/screenshots/
+ * (e.g. `debrief-390x844.png`) for review.
  */
 import { encodeShare } from '../../src/lib/share/link.ts';
 import { sceneChoiceEvents } from '../../src/lib/engine/playthrough.ts';

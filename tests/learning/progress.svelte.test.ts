@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * "My progress": the learner's saved runs, replayed, summed up on a screen with pictures that have words,
  * saved as Markdown and printed. Two employer runs of the fake call: one opens with a snide remark (a

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';

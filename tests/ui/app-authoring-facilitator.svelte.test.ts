@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The app's wiring of authoring and facilitator mode: their routes, the library's imported scenarios,
  * and the map of a run in the debrief.

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The scenario editor's forms and undo/redo, on the template scenario, with the checker on the test's
  * thread (run by `flush`, not the clock) and drafts in memory.

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The two drawings of the outcome picture: <OutcomePicture> (the solo debrief) and <RoomQuadrant> (the
  * room's debrief). Each draws the run's dot inside the rectangle of its outcome's quadrant, marks a
