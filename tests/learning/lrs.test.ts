@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LrsClient, lrsQueueKind } from '../../src/lib/learning/lrs-client.ts';
 import type { LrsSettings } from '../../src/lib/learning/lrs-settings.ts';
 import { factsSince, seenAtStart } from '../../src/lib/learning/run-facts.ts';
-import { RunReporter } from '../../src/lib/learning/run-reporter.ts';
+import { StatementReporter } from '../../src/lib/learning/run-reporter.ts';
 import { RecordStore } from '../../src/lib/persistence/record-store.ts';
 import { memoryStorage } from '../../src/lib/persistence/storage.ts';
 import { RunSession } from '../../src/lib/state/run.svelte.ts';
@@ -49,7 +49,7 @@ function network() {
 function reportedRun(records: RecordStore, net: ReturnType<typeof network>, seat: 'candidate' | 'both' = 'candidate') {
   const scenario = fakeScenario();
   const sent: Promise<void>[] = [];
-  const reporter = new RunReporter(scenario, { id: 'run-1', seat, mode: 'realistic' }, settings(), { records, ...net });
+  const reporter = new StatementReporter(scenario, { id: 'run-1', seat, mode: 'realistic' }, settings(), { records, ...net });
   let seen: ReturnType<typeof seenAtStart>;
   const session: RunSession = new RunSession({
     scenario,

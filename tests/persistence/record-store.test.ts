@@ -65,6 +65,20 @@ describe('the record store', () => {
     expect(records.ids(notes).sort()).toEqual(['also', 'good']);
   });
 
+  it('keeps a single record apart from a kind whose keys begin with its key', () => {
+    const settings = { ...notes, prefix: 'test:lrs', single: true };
+    const queue = { ...notes, prefix: 'test:lrs-queue', single: true };
+    const { records } = setup({ 'test:lrs-queue': note('', 'queue') });
+    expect(records.ids(settings)).toEqual([]);
+    expect(records.ids(queue)).toEqual(['']);
+    // A damaged queue is set aside as the queue, never as the settings.
+    records.write(settings, '', { version: 2, title: 'settings', id: '' });
+    records.setAside(queue, '', 'test');
+    expect(records.ids(queue)).toEqual([]);
+    expect(records.read(settings, '')).toMatchObject({ status: 'found', value: { title: 'settings' } });
+    expect(listSetAside(records, [settings, queue]).map((a) => a.key)).toEqual(['test:lrs-queue']);
+  });
+
   it('keeps a record from a newer version where it is, reports it, and never overwrites it', () => {
     const future = JSON.stringify({ version: 9, shape: 'unknown' });
     const { storage, records } = setup({ 'test:note:future': future });

@@ -38,6 +38,7 @@ type Queue = z.infer<typeof queueSchema>;
 export const lrsQueueKind: RecordKind<Queue> = {
   name: 'the statements waiting for your learning record store',
   prefix: 'osotd:v1:lrs-queue',
+  single: true,
   version: 1,
   schema: queueSchema,
   migrations: {},

@@ -33,6 +33,7 @@ export const lrsSettingsKind: RecordKind<LrsSettings> = {
   name: 'your learning record store settings',
   // The same as run-facts.ts `LRS_SETTINGS_KEY` (a test checks): kept apart so the run screen need not load this.
   prefix: 'osotd:v1:lrs',
+  single: true,
   version: 1,
   schema: lrsSettingsSchema,
   migrations: {},

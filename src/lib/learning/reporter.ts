@@ -14,10 +14,17 @@ export interface ReportedRun {
   steps: readonly RecordedStep[];
 }
 
-/** Told when a run is opened and after each of its changes (a step, an undo, a hand-over). */
-export interface RunReporter {
+/**
+ * Told when a run is opened, after each of its changes (a step, an undo, a hand-over), and when the run
+ * screen closes. The run screen tells every reporter it has (a SCORM LMS from the app's services, a
+ * learning record store from the settings) the same things, in the same order. `R` is what a reporter
+ * needs to see of the run; the run screen's session gives all of it.
+ */
+export interface RunReporter<R extends ReportedRun = ReportedRun> {
   /** A run was opened (new, resumed or finished): its steps so far are known and are not reported again. */
-  runOpened(run: ReportedRun): void;
+  runOpened(run: R): void;
   /** A run changed: the steps beyond those already known are new. */
-  runChanged(run: ReportedRun): void;
+  runChanged(run: R): void;
+  /** The run screen closed: stop, and let go of what was started. */
+  runClosed?(): void;
 }

@@ -12,8 +12,8 @@ import type { RunFact } from './run-facts.ts';
 import { randomUuid } from './uuid.ts';
 import { actorOf, choiceStatement, completionStatement, normaliseBase, type RunStatementContext, type Statement } from './xapi.ts';
 
-/** The run a reporter reports. */
-export interface ReportedRun {
+/** The run whose statements are sent: its id, seat and mode. */
+export interface StatementRun {
   id: string;
   seat: PlaySeat;
   mode: string;
@@ -40,21 +40,21 @@ export function statementsFor(scenario: Scenario, context: RunStatementContext, 
 /** The reporter for a run, or undefined when the saved settings cannot be used (then nothing is sent). */
 export function startReporter(
   scenario: Scenario,
-  run: ReportedRun,
+  run: StatementRun,
   options: Omit<LrsClientOptions, 'settings' | 'uuid'> & { uuid?: () => string },
-): RunReporter | undefined {
+): StatementReporter | undefined {
   const settings = activeLrsSettings(options.records);
-  return settings ? new RunReporter(scenario, run, settings, options) : undefined;
+  return settings ? new StatementReporter(scenario, run, settings, options) : undefined;
 }
 
 /** Reports one run's facts to the record store in the settings. */
-export class RunReporter {
+export class StatementReporter {
   readonly client: LrsClient;
   readonly #scenario: Scenario;
   readonly #context: RunStatementContext;
   readonly #uuid: () => string;
 
-  constructor(scenario: Scenario, run: ReportedRun, settings: LrsSettings, options: Omit<LrsClientOptions, 'settings' | 'uuid'> & { uuid?: () => string }) {
+  constructor(scenario: Scenario, run: StatementRun, settings: LrsSettings, options: Omit<LrsClientOptions, 'settings' | 'uuid'> & { uuid?: () => string }) {
     this.#uuid = options.uuid ?? randomUuid;
     this.client = new LrsClient({ ...options, settings, uuid: this.#uuid });
     this.#scenario = scenario;

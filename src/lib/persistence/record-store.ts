@@ -22,8 +22,13 @@ import { allKeys, isStorageFull, type KeyValueStorage } from './storage.ts';
 export interface RecordKind<T> {
   /** One record in words, for messages: "a saved run". */
   name: string;
-  /** Every key of this kind starts with it; a record's key is `prefix + id` (a single record has id ''). */
+  /** Every key of this kind starts with it; a record's key is `prefix + id`. */
   prefix: string;
+  /**
+   * One record only, stored under exactly `prefix` (its id is ''). Its prefix may then begin another
+   * kind's keys (`osotd:v1:lrs` and `osotd:v1:lrs-queue`) without either claiming the other's record.
+   */
+  single?: boolean;
   /** The version records are written with; the schema checks the current version's shape. */
   version: number;
   schema: z.ZodMiniType<T>;
@@ -112,9 +117,9 @@ export class RecordStore {
   /** Ids of the records of a kind (readable or not). */
   ids(kind: AnyKind): string[] {
     try {
-      return allKeys(this.storage)
-        .filter((key) => key.startsWith(kind.prefix))
-        .map((key) => key.slice(kind.prefix.length));
+      const keys = allKeys(this.storage);
+      if (kind.single) return keys.includes(kind.prefix) ? [''] : [];
+      return keys.filter((key) => key.startsWith(kind.prefix)).map((key) => key.slice(kind.prefix.length));
     } catch {
       return [];
     }

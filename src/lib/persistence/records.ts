@@ -200,6 +200,7 @@ export const runKind: Kind<RunRecord> = {
 export const historyKind: Kind<z.infer<typeof historySchema>> = {
   name: 'your list of finished runs',
   prefix: 'osotd:v1:history',
+  single: true,
   version: RECORD_VERSIONS.history,
   schema: historySchema,
   migrations: MIGRATIONS.history,
@@ -207,6 +208,7 @@ export const historyKind: Kind<z.infer<typeof historySchema>> = {
 export const discoveredKind: Kind<z.infer<typeof discoveredSchema>> = {
   name: 'the outcomes you have discovered',
   prefix: 'osotd:v1:discovered',
+  single: true,
   version: RECORD_VERSIONS.discovered,
   schema: discoveredSchema,
   migrations: MIGRATIONS.discovered,
@@ -214,6 +216,7 @@ export const discoveredKind: Kind<z.infer<typeof discoveredSchema>> = {
 export const settingsKind: Kind<Settings> = {
   name: 'your settings',
   prefix: 'osotd:v1:settings',
+  single: true,
   version: RECORD_VERSIONS.settings,
   schema: settingsSchema,
   migrations: MIGRATIONS.settings,
