@@ -2,12 +2,13 @@
  * "My progress" and the learning record store settings in Chromium, at 390 × 844 and 1366 × 768: two saved
  * runs of a built-in scenario (the analyser's shortest paths to two outcomes) are summed up with their
  * pictures, axe finds nothing (contrast included, light and dark), nothing scrolls sideways on the phone,
- * and the settings form says what is missing, then saves.
+ * and the settings form says what is missing, then saves; a run played then sends a statement for each
+ * choice and one for its end to the record store (answered here by the test).
  */
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures.ts';
 import { SCREENSHOT_DIR } from './screenshot-dir.ts';
-import { OUTCOMES, plan, scenarios, type Plan } from './support.ts';
+import { OUTCOMES, outcomeHeading, plan, playMoves, scenarios, stepLine, type Plan } from './support.ts';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -63,7 +64,7 @@ async function check(page: Page, what: string, name: string) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('my progress sums up saved runs, and the record store settings save', async ({ page }) => {
+test('my progress sums up saved runs; the record store settings save, and a run then sends its choices and its end there', async ({ page }) => {
   expect(plans).toHaveLength(2);
   await page.addInitScript((data) => {
     if (!localStorage.getItem('osotd:v1:history')) for (const [key, value] of Object.entries(data)) localStorage.setItem(key, value);
@@ -90,4 +91,18 @@ test('my progress sums up saved runs, and the record store settings save', async
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').first()).toHaveText(/^Saved\./);
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('osotd:v1:lrs')!).endpoint)).toBe('https://lrs.example.com/xapi/');
+
+  // A run played now reports each choice and its end to that record store.
+  const verbs: string[] = [];
+  await page.route('https://lrs.example.com/xapi/statements**', async (route) => {
+    verbs.push((route.request().postDataJSON() as { verb: { id: string } }).verb.id.split('/').at(-1)!);
+    await route.fulfill({ status: 204 });
+  });
+  const first = plans[0]!;
+  await page.goto(`/#/play/${s.id}/${seat}`);
+  await expect(stepLine(page)).toHaveText(/step 1$/);
+  await playMoves(page, first.moves);
+  await expect(outcomeHeading(page, first.outcome)).toBeVisible();
+  const choices = first.moves.filter((m) => m.kind === 'choose').length;
+  await expect.poll(() => verbs).toEqual([...Array<string>(choices).fill('responded'), 'completed']);
 });
