@@ -33,15 +33,6 @@ function background(title: string, command: string, args: string[], env: Record<
   });
 }
 
-/** Run a command with its output shown as it comes, without blocking this process. */
-function foreground(title: string, command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  console.log(`\n── ${title} ──`);
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-}
-
 // The type check (one CPU, about a minute) runs beside the lint, the format check and the builds.
 const typeCheck = background('Type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
 if (run('Lint (ESLint, no warnings allowed)', 'npm', ['run', '--silent', 'lint']) !== 0) broken = true;
@@ -89,7 +80,7 @@ if (vitestCode !== 0) broken = true;
 
 if (browserTests) {
   const playwrightJson = join(out, 'playwright.json');
-  const code = await foreground('Browser tests (Playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+  const code = run('Browser tests (Playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
   });
   if (existsSync(playwrightJson)) {

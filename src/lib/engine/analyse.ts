@@ -187,22 +187,23 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     // Most scenarios are small: the state-by-state search finishes at once, with exact shares. Only when it
     // outgrows a small bound does the region search (which scales) take over.
     const exactStates = options.exactStates ?? 100_000;
-    const small = searchStates(scenario, seat, windows, tested, Math.min(maxStates, exactStates, SMALL_STATES), options, true);
-    if (small) return small;
+    const small = searchStates(scenario, seat, windows, tested, Math.min(maxStates, exactStates, SMALL_STATES), options);
+    if (small.complete) return small.analysis();
     const search = searchRegions(scenario, seat, edges, windows, tested, (scene, side) => totalCuts(scenario, scene, side), {
       maxWords: options.maxWords,
     });
     if (!search.complete || search.states > exactStates) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
   }
-  return searchStates(scenario, seat, windows, tested, maxStates, options);
+  return searchStates(scenario, seat, windows, tested, maxStates, options).analysis();
 }
 
 /** States the state-by-state search may reach before a loop-free scenario is handed to the region search. */
 const SMALL_STATES = 20_000;
 
 /**
- * The state-by-state search (breadth-first over abstract states), stopping past `maxStates`. As a `probe`
- * it gives up (null) when it is cut short, instead of estimating.
+ * The state-by-state search (breadth-first over abstract states), stopping past `maxStates`. It says
+ * whether it finished; its analysis (with shares counted, or estimated by random play when it did not
+ * finish) is worked out only when asked for, so a search tried first and cut short costs no sampling.
  */
 function searchStates(
   scenario: Scenario,
@@ -211,25 +212,7 @@ function searchStates(
   tested: ReturnType<typeof testedBy>,
   maxStates: number,
   options: AnalyseOptions,
-  probe: true,
-): SeatAnalysis | null;
-function searchStates(
-  scenario: Scenario,
-  seat: Side,
-  windows: ReturnType<typeof totalWindows>,
-  tested: ReturnType<typeof testedBy>,
-  maxStates: number,
-  options: AnalyseOptions,
-): SeatAnalysis;
-function searchStates(
-  scenario: Scenario,
-  seat: Side,
-  windows: ReturnType<typeof totalWindows>,
-  tested: ReturnType<typeof testedBy>,
-  maxStates: number,
-  options: AnalyseOptions,
-  probe = false,
-): SeatAnalysis | null {
+): { complete: boolean; analysis(): SeatAnalysis } {
   const nodes: Node[] = [];
   const index = new Map<string, number>();
   const deadEnds = new Map<string, string>();
@@ -274,22 +257,24 @@ function searchStates(
     for (const move of moves) node.next.push(add(move.next.scene, move.next.standing, at, move.step));
   }
 
-  if (!complete && probe) return null;
-  const ends = complete ? canEnd(nodes) : null;
-  const samples = options.samples ?? 4_000;
-  const shares = complete ? (countShares(nodes) ?? sampleGraph(nodes, ends!, samples)) : sampleShares(scenario, seat, samples);
-  return {
-    seat,
-    states: nodes.length,
-    complete,
-    reachableScenes: [...reachableScenes].sort(),
-    deadEnds: [...deadEnds].map(([scene, reason]) => ({ scene, reason })),
-    traps: ends ? trapsIn(nodes, ends, seat) : [],
-    outcomes,
-    endings: endings.size,
-    finalScenes: Object.fromEntries([...finalScenes].map(([scene, set]) => [scene, OUTCOMES.filter((o) => set.has(o))])),
-    shares,
+  const analysis = (): SeatAnalysis => {
+    const ends = complete ? canEnd(nodes) : null;
+    const samples = options.samples ?? 4_000;
+    const shares = complete ? (countShares(nodes) ?? sampleGraph(nodes, ends!, samples)) : sampleShares(scenario, seat, samples);
+    return {
+      seat,
+      states: nodes.length,
+      complete,
+      reachableScenes: [...reachableScenes].sort(),
+      deadEnds: [...deadEnds].map(([scene, reason]) => ({ scene, reason })),
+      traps: ends ? trapsIn(nodes, ends, seat) : [],
+      outcomes,
+      endings: endings.size,
+      finalScenes: Object.fromEntries([...finalScenes].map(([scene, set]) => [scene, OUTCOMES.filter((o) => set.has(o))])),
+      shares,
+    };
   };
+  return { complete, analysis };
 }
 
 /**
