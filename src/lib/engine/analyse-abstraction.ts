@@ -20,6 +20,7 @@ import { singleConditions } from './effects.ts';
 import { SIDES, type Side } from './ledger.ts';
 import type { Effect, Guard, Scenario } from './schema.ts';
 import { sceneOf, transitionsOf } from './step.ts';
+import { stronglyConnected } from './strongly-connected.ts';
 
 /** A closed range of totals kept exactly; totals outside it are moved to its nearer end. */
 export interface Window {
@@ -93,55 +94,13 @@ export function sceneEdges(scenario: Scenario): Map<string, SceneEdge[]> {
 
 /**
  * The strongly connected groups of the scene graph, sinks first (so each group comes after every group
- * it leads to). Iterative Tarjan.
+ * it leads to).
  */
 export function sceneGroups(edges: Map<string, SceneEdge[]>): string[][] {
   const ids = [...edges.keys()];
   const at = new Map(ids.map((id, i) => [id, i]));
-  const order = new Int32Array(ids.length).fill(-1);
-  const low = new Int32Array(ids.length);
-  const onStack = new Uint8Array(ids.length);
-  const stack: number[] = [];
-  const groups: string[][] = [];
-  let counter = 0;
-  for (let root = 0; root < ids.length; root++) {
-    if (order[root] !== -1) continue;
-    const work: [number, number][] = [[root, 0]];
-    order[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      const [v, childAt] = top;
-      const next = edges.get(ids[v]!)!;
-      if (childAt < next.length) {
-        top[1]++;
-        const w = at.get(next[childAt]!.target)!;
-        if (order[w] === -1) {
-          order[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = 1;
-          work.push([w, 0]);
-        } else if (onStack[w]) low[v] = Math.min(low[v]!, order[w]!);
-        continue;
-      }
-      work.pop();
-      if (work.length) {
-        const parent = work[work.length - 1]![0];
-        low[parent] = Math.min(low[parent]!, low[v]!);
-      }
-      if (low[v] !== order[v]) continue;
-      const group: string[] = [];
-      let w: number;
-      do {
-        w = stack.pop()!;
-        onStack[w] = 0;
-        group.push(ids[w]!);
-      } while (w !== v);
-      groups.push(group);
-    }
-  }
-  return groups;
+  const next = (v: number) => edges.get(ids[v]!)!.map((edge) => at.get(edge.target)!);
+  return stronglyConnected(ids.length, next).map((group) => group.map((v) => ids[v]!));
 }
 
 /** Whether the scene graph has a loop (a group of several scenes, or a scene that leads to itself). */

@@ -13,6 +13,7 @@ import { clamp, hasLoop, sceneEdges, sceneGroups, sceneGuards, testedBy, totalCu
 import { searchRegions, type RegionSearch } from './analyse-regions.ts';
 import type { Guard, Scenario, Scene } from './schema.ts';
 import { mulberry32 } from './random.ts';
+import { stronglyConnected } from './strongly-connected.ts';
 
 export { mulberry32 };
 
@@ -357,56 +358,10 @@ function trapsIn(nodes: Node[], ends: Uint8Array, seat: Side): Trap[] {
 
 /**
  * The strongly connected groups of the nodes that `keep` accepts, following only moves between kept
- * nodes, that hold a move inside them (more than one node, or a move to itself). Iterative Tarjan.
+ * nodes, that hold a move inside them (more than one node, or a move to itself).
  */
 function loopsAmong(nodes: Node[], keep: (i: number) => boolean): number[][] {
-  const order = new Int32Array(nodes.length).fill(-1);
-  const low = new Int32Array(nodes.length);
-  const onStack = new Uint8Array(nodes.length);
-  const stack: number[] = [];
-  const loops: number[][] = [];
-  let counter = 0;
-  for (let root = 0; root < nodes.length; root++) {
-    if (!keep(root) || order[root] !== -1) continue;
-    const work: [number, number][] = [[root, 0]];
-    order[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      const [v, childAt] = top;
-      const next = nodes[v]!.next;
-      if (childAt < next.length) {
-        top[1]++;
-        const w = next[childAt]!;
-        if (!keep(w)) continue;
-        if (order[w] === -1) {
-          order[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = 1;
-          work.push([w, 0]);
-        } else if (onStack[w]) {
-          low[v] = Math.min(low[v]!, order[w]!);
-        }
-        continue;
-      }
-      work.pop();
-      if (work.length) {
-        const parent = work[work.length - 1]![0];
-        low[parent] = Math.min(low[parent]!, low[v]!);
-      }
-      if (low[v] !== order[v]) continue;
-      const group: number[] = [];
-      let w: number;
-      do {
-        w = stack.pop()!;
-        onStack[w] = 0;
-        group.push(w);
-      } while (w !== v);
-      if (group.length > 1 || nodes[v]!.next.includes(v)) loops.push(group);
-    }
-  }
-  return loops;
+  return stronglyConnected(nodes.length, (v) => nodes[v]!.next, keep).filter((group) => group.length > 1 || nodes[group[0]!]!.next.includes(group[0]!));
 }
 
 function deadEndReason(scene: Scene, seat: Side): string {
