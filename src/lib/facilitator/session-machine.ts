@@ -178,6 +178,9 @@ export function initialSessionContext(input: SessionInput): SessionContext {
 }
 
 /** The ballot after closing the vote (if open) at `at`. */
+/** A ballot's vote, as it is before the vote closes (or again, when it reopens). */
+const UNDECIDED = { closedAt: null, leaders: [], chosen: null, how: null, reason: '', decidedAt: null } as const satisfies Partial<Ballot>;
+
 function closed(ballot: Ballot, at: number): Ballot {
   if (ballot.openedAt === null || ballot.closedAt !== null) return ballot;
   return { ...ballot, closedAt: at, leaders: leaders(ballot.options, ballot.votes) };
@@ -253,12 +256,7 @@ function buildMachine(scenario: Scenario) {
             options,
             votes: emptyTally(options),
             openedAt: null,
-            closedAt: null,
-            leaders: [],
-            chosen: null,
-            how: null,
-            reason: '',
-            decidedAt: null,
+            ...UNDECIDED,
           },
         };
       }),
@@ -266,12 +264,7 @@ function buildMachine(scenario: Scenario) {
         ballot: {
           ...ballot(context),
           openedAt: ballot(context).openedAt ?? event.at,
-          closedAt: null,
-          leaders: [],
-          chosen: null,
-          how: null,
-          reason: '',
-          decidedAt: null,
+          ...UNDECIDED,
         },
         timer: startTimer(context.timer, event.at),
       })),
