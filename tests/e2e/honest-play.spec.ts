@@ -32,7 +32,20 @@ import {
 import type { Choice, Scenario } from '../../src/lib/engine/schema.ts';
 import { firstName, theSide } from '../../src/lib/ui/words.ts';
 import { expect, test } from './fixtures.ts';
-import { OUTCOME_INFO, OUTCOMES, openScenario, plan, scenario, scenarios, stepLine, type Outcome, type Plan, type Side } from './support.ts';
+import {
+  expectOptionsOnScreen,
+  OUTCOME_INFO,
+  OUTCOMES,
+  openScenario,
+  PHONE,
+  plan,
+  scenario,
+  scenarios,
+  stepLine,
+  type Outcome,
+  type Plan,
+  type Side,
+} from './support.ts';
 
 // Many short plays: no service worker (offline.spec.ts covers it).
 test.use({ serviceWorkers: 'block' });
@@ -181,6 +194,8 @@ async function playWithoutLeaks(page: Page, s: Scenario, route: Plan, mode: 'coa
       expect(screen.outcome, `${where}: the debrief names the outcome`).toBe(route.outcome);
       // The debrief's first screen comes first; its step-by-step timeline follows after a paint.
       await expect(page.getByRole('heading', { level: 2, name: 'Step by step: what each side did and thought' })).toBeVisible();
+      // On a phone the steps start folded: open them, as a person would, to read them.
+      await page.getByRole('button', { name: 'Show all steps' }).click();
       const debrief = await readScreen(page);
       for (const line of taken) expect(debrief.text, `${where}: the debrief names the simulated side's decision`).toContain(line);
       // The timeline lists every step the analyser counted.
@@ -203,6 +218,7 @@ async function playWithoutLeaks(page: Page, s: Scenario, route: Plan, mode: 'coa
     expect(planned?.scene, `${where}: the run follows the analyser's path`).toBe(at.scene);
     let move: Move;
     if (turn.kind === 'player') {
+      await expectOptionsOnScreen(page, where);
       const shown = shownInOrder(turn, seed, at.scene);
       if (shown.kind !== 'player') throw new Error('unreachable');
       expect(screen.labels, `${where}: the options, in the run's display order`).toEqual(shown.choices.map((c) => c.choice.meta.label));
@@ -228,7 +244,8 @@ async function playWithoutLeaks(page: Page, s: Scenario, route: Plan, mode: 'coa
   throw new Error(`${s.id} as the ${seat}: no outcome after 200 steps`);
 }
 
-test.describe('every scenario from every seat: the run’s display order, nothing private, and the planned outcome', () => {
+test.describe('every scenario from every seat, on a phone: the run’s display order, every option on screen, nothing private, and the planned outcome', () => {
+  test.use({ viewport: PHONE });
   for (const [i, s] of scenarios.entries()) {
     // Each seat once, realistic and coach mode alternating, and the outcome rotating with the scenario and
     // seat, so across the library both modes are played from both seats and every outcome is reached.

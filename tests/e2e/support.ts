@@ -124,6 +124,34 @@ export async function playMoves(page: Page, moves: readonly Move[], firstStep = 
   }
 }
 
+/** A phone's screen. */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * Every option of the decision on screen lies wholly inside the viewport with the page scrolled to its
+ * top: a person sees all their options without scrolling (and there are at least two).
+ */
+export async function expectOptionsOnScreen(page: Page, where: string): Promise<void> {
+  const { boxes, width, height } = await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const region = document.querySelector('section.choices');
+    return {
+      width: innerWidth,
+      height: innerHeight,
+      boxes: [...(region?.querySelectorAll('button') ?? [])].map((b) => {
+        const r = b.getBoundingClientRect();
+        return { label: b.textContent!.trim(), top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      }),
+    };
+  });
+  expect(boxes.length, `${where}: options shown`).toBeGreaterThan(1);
+  const off = boxes.filter((b) => b.top < 0 || b.left < 0 || b.bottom > height + 0.5 || b.right > width + 0.5);
+  expect(
+    off.map((b) => `“${b.label.slice(0, 40)}” at ${Math.round(b.top)}–${Math.round(b.bottom)} px`),
+    `${where}: every option on a ${width}×${height} screen without scrolling`,
+  ).toEqual([]);
+}
+
 /** The debrief's outcome heading. */
 export function outcomeHeading(page: Page, outcome: Outcome): Locator {
   return page.getByRole('heading', { level: 2, name: OUTCOME_INFO[outcome].title, exact: true });
