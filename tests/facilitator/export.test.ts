@@ -17,8 +17,8 @@ function playedReport() {
   clock.advance(30_000);
   session.send({ type: 'scene.advance' });
   session.send({ type: 'vote.open' });
-  session.send({ type: 'vote.count', option: 'choice.warm', count: 8 });
-  session.send({ type: 'vote.count', option: 'choice.curt', count: 2 });
+  // The second vote is taken on phones: 10 of 12 participants vote.
+  session.send({ type: 'vote.phones', votes: { 'choice.warm': 8, 'choice.curt': 2 }, joined: 12, voted: 10 });
   clock.advance(45_000);
   session.send({ type: 'vote.close' });
   session.send({ type: 'vote.override', option: 'choice.curt', reason: 'to show "abrupt" endings, too' });
@@ -87,6 +87,12 @@ describe('session report exports', () => {
     expect(col(overrideRow, 'reason')).toBe('to show "abrupt" endings, too');
     const outcome = rows.at(-1)!;
     expect([col(outcome, 'event'), col(outcome, 'label')]).toEqual(['noFit', OUTCOME_INFO.noFit.title]);
+    // Phones: counted for the vote taken on them, empty for the show of hands.
+    const phones = (kind: string, step: string) =>
+      rows.filter((r) => r[0] === kind && col(r, 'step') === step).map((r) => [col(r, 'phones_joined'), col(r, 'phones_voted')]);
+    expect(phones('step', '3')).toEqual([['12', '10']]);
+    expect(new Set(phones('vote', '3').map(String))).toEqual(new Set(['12,10']));
+    expect(phones('step', '1')).toEqual([['', '']]);
   });
 
   it('CSV defuses text a spreadsheet would run as a formula', () => {

@@ -182,9 +182,14 @@ export const CSV_COLUMNS = [
   'candidate_change',
   'at',
   'seconds',
+  'phones_joined',
+  'phones_voted',
 ] as const;
 
-/** The report as CSV: one row per path step, per option voted on, and the outcome; `at` in local time with its offset. */
+/**
+ * The report as CSV: one row per path step, per option voted on, and the outcome; `at` in local time with
+ * its offset; where phones voted, how many participants had joined and how many voted (empty for a show of hands).
+ */
 export function toCsv(report: SessionReport, options: TimeOptions = {}): string {
   const iso = (ms: number | null) => localIso(ms, options);
   const rows: (string | number | null)[][] = [[...CSV_COLUMNS]];
@@ -207,6 +212,8 @@ export function toCsv(report: SessionReport, options: TimeOptions = {}): string 
       step.entry?.totalDelta.candidate ?? null,
       iso(step.at),
       Math.round(step.ms / 1000),
+      d?.phones?.joined ?? null,
+      d?.phones?.voted ?? null,
     ]);
   }
   for (const d of report.decisions) {
@@ -228,6 +235,8 @@ export function toCsv(report: SessionReport, options: TimeOptions = {}): string 
         null,
         iso(d.closedAt ?? d.decidedAt),
         Math.round(d.discussionMs / 1000),
+        d.phones?.joined ?? null,
+        d.phones?.voted ?? null,
       ]);
     }
   }
@@ -250,6 +259,8 @@ export function toCsv(report: SessionReport, options: TimeOptions = {}): string 
       v.totals.candidate,
       iso(report.endedAt),
       Math.round(report.totalMs / 1000),
+      null,
+      null,
     ]);
   }
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
