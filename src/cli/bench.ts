@@ -3,7 +3,7 @@
  * never fail it (the size budget is asserted by tests/engine/budget.test.ts).
  *
  * 1. Build: the app and the single file, into a temporary folder.
- * 2. Sizes: first-load bytes per asset (raw and gzip) against the 45 kB budget, what the first-load script is
+ * 2. Sizes: first-load bytes per asset (raw and gzip) against the budget (src/build/budget.ts), what the first-load script is
  *    made of, the chunks loaded on demand, each scenario's chunk, the service worker, the single file.
  * 3. Analyser: time over every scenario and over a generated 1,000-scene scenario.
  * 4. In Chromium, on the preview build: what the first load downloads; choice-to-next-scene latency over

@@ -1,6 +1,6 @@
 /**
  * One store for every kind of saved data (runs, history, settings, imported scenarios, facilitator
- * sessions): a record kind is declared once (its name in words, key prefix, version, `zod/mini` schema
+ * sessions): a record kind is declared once (its name in words, key prefix, version, schema
  * and migrations) and the store reads, writes, sets aside, restores and exports records of any kind.
  *
  * Rules, the same for every kind:
@@ -13,12 +13,19 @@
  * - A set-aside record can be exported (its original text) or restored: it is read again and moved
  *   back if it now reads, otherwise the store says why (`set-aside.ts`, loaded with the "Your data" screen).
  *
- * On the first load (the library's saved progress), so it stays small and uses `zod/mini` only.
+ * On the first load (the library's saved progress), so it stays small: the first load's kinds check with
+ * `shape.ts`, the kinds loaded on demand with `zod/mini`; both meet `Parser`.
  */
-import type * as z from 'zod/mini';
 import { allKeys, isStorageFull, type KeyValueStorage } from './storage.ts';
 
-/** A kind of saved record, declared once. `T` is inferred from the schema (`z.infer`). */
+/** What a record kind's schema must do: zod's `safeParse` contract (a `zod/mini` schema or a `shape.ts` shape). */
+export interface Parser<T> {
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly { code: string; path: PropertyKey[]; message: string; expected?: string }[] } };
+}
+
+/** A kind of saved record, declared once. `T` is inferred from the schema. */
 export interface RecordKind<T> {
   /** One record in words, for messages: "a saved run". */
   name: string;
@@ -31,7 +38,7 @@ export interface RecordKind<T> {
   single?: boolean;
   /** The version records are written with; the schema checks the current version's shape. */
   version: number;
-  schema: z.ZodMiniType<T>;
+  schema: Parser<T>;
   /** `migrations[v]` turns a version-v record into version v + 1; it may throw when the data does not fit. */
   migrations?: Record<number, (data: unknown) => unknown>;
   /** A check the schema cannot make (e.g. that the id inside matches the key): a reason in words, or nothing. */

@@ -1,5 +1,5 @@
 /**
- * The shapes of saved data, as `zod/mini` schemas (full zod stays off the first-load path), and the
+ * The shapes of saved data, as `shape.ts` checkers (no zod on the first-load path), and the
  * migrations from older versions, declared as kinds of the record store (`record-store.ts`), which migrates, then parses.
  *
  * Runs version 1 kept an XState snapshot after every step; version 2 keeps the people's choices and
@@ -9,7 +9,7 @@
  * - discovered outcomes were a bare map of scenario id to `{ employer, candidate }`;
  * - settings were `{ coach: boolean }`.
  */
-import * as z from 'zod/mini';
+import * as z from './shape.ts';
 import { OUTCOMES, SIDES } from '../engine/ledger.ts';
 import type { AnyKind, RecordKind as Kind } from './record-store.ts';
 
@@ -18,16 +18,16 @@ export const SAVE_VERSION = 1;
 /** The version each kind of record is written with. */
 export const RECORD_VERSIONS = { run: 2, history: 1, discovered: 1, settings: 1 } as const;
 
-const side = z.enum(SIDES);
-const seat = z.enum(['employer', 'candidate', 'both']);
-const outcome = z.enum(OUTCOMES);
-export const modeSchema = z.enum(['coach', 'realistic']);
+const side = z.oneOf(SIDES);
+const seat = z.oneOf(['employer', 'candidate', 'both']);
+const outcome = z.oneOf(OUTCOMES);
+export const modeSchema = z.oneOf(['coach', 'realistic']);
 /** Coach: both ledgers and feedback shown as you play. Realistic: nothing shown until the end. */
-export type PlayMode = z.infer<typeof modeSchema>;
+export type PlayMode = z.Infer<typeof modeSchema>;
 
-const sides = <T extends z.core.SomeType>(value: T) => z.object({ employer: value, candidate: value });
-const runId = z.string().check(z.regex(/^[a-zA-Z0-9_-]{1,64}$/));
-const choiceEvent = z.string().check(z.regex(/^choice\.[a-zA-Z0-9_-]{1,64}$/));
+const sides = <T>(value: z.Shape<T>) => z.object({ employer: value, candidate: value });
+const runId = z.string(/^[a-zA-Z0-9_-]{1,64}$/);
+const choiceEvent = z.string(/^choice\.[a-zA-Z0-9_-]{1,64}$/);
 
 /**
  * A run, in progress or finished, saved as the people's choices (version 2). Runs are deterministic, so
@@ -48,15 +48,15 @@ export const runSchema = z.object({
   /** Pass-and-play: the side holding the device, or null before the first hand-over. */
   holder: z.nullable(side),
   /** The people's choices, in order. */
-  choices: z.array(choiceEvent).check(z.maxLength(5000)),
+  choices: z.array(choiceEvent, 5000),
   /** How many steps the run has taken (choices, the scenario's own moves and continues). */
-  stepCount: z.int().check(z.gte(0), z.lte(20000)),
+  stepCount: z.int(0, 20000),
   /** How the run ended, or null while it is in progress. */
   outcome: z.nullable(outcome),
   /** Set when this run was branched from another: where (a step index), and that run's choices, for the comparison. */
   branchOf: z.optional(z.object({ runId: z.string(), step: z.int(), choices: z.array(choiceEvent) })),
 });
-export type RunRecord = z.infer<typeof runSchema>;
+export type RunRecord = z.Infer<typeof runSchema>;
 
 /** What starting a run needs to know. */
 export interface RunStart {
@@ -83,18 +83,18 @@ export const historyEntrySchema = z.object({
   /** How many choices the people made (unknown for runs saved by the prototype). */
   choices: z.optional(z.int()),
 });
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type HistoryEntry = z.Infer<typeof historyEntrySchema>;
 export const historySchema = z.object({ version: z.literal(1), runs: z.array(historyEntrySchema) });
 
 /** Per scenario id, the outcomes reached from each side. A pass-and-play run counts for both. */
 export const discoveredSchema = z.object({
   version: z.literal(1),
-  scenarios: z.record(z.string(), sides(z.array(outcome))),
+  scenarios: z.record(sides(z.array(outcome))),
 });
-export type Discovered = z.infer<typeof discoveredSchema>['scenarios'];
+export type Discovered = z.Infer<typeof discoveredSchema>['scenarios'];
 
 export const settingsSchema = z.object({ version: z.literal(1), mode: modeSchema });
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.Infer<typeof settingsSchema>;
 
 export type RecordKind = 'run' | 'history' | 'discovered' | 'settings';
 
@@ -197,7 +197,7 @@ export const runKind: Kind<RunRecord> = {
   check: (run, id) => (run.id !== id ? 'its id does not match its name' : undefined),
   describe: (_id, text) => (runTitle(text) ? `your run of “${runTitle(text)}”` : undefined),
 };
-export const historyKind: Kind<z.infer<typeof historySchema>> = {
+export const historyKind: Kind<z.Infer<typeof historySchema>> = {
   name: 'your list of finished runs',
   prefix: 'osotd:v1:history',
   single: true,
@@ -205,7 +205,7 @@ export const historyKind: Kind<z.infer<typeof historySchema>> = {
   schema: historySchema,
   migrations: MIGRATIONS.history,
 };
-export const discoveredKind: Kind<z.infer<typeof discoveredSchema>> = {
+export const discoveredKind: Kind<z.Infer<typeof discoveredSchema>> = {
   name: 'the outcomes you have discovered',
   prefix: 'osotd:v1:discovered',
   single: true,

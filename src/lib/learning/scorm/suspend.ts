@@ -3,13 +3,10 @@
  * saved run record itself (its seat, seed, choices and step count; see `RunRecord`), versioned and
  * checked with the same schema as the browser's saved runs.
  */
-import * as z from 'zod/mini';
 import { runSchema, type RunRecord } from '../../persistence/records.ts';
 
 /** The version of the suspend data's layout. */
 export const SUSPEND_VERSION = 1;
-
-const suspendSchema = z.object({ v: z.literal(SUSPEND_VERSION), run: runSchema });
 
 /** The suspend data for a run. */
 export function encodeSuspend(run: RunRecord): string {
@@ -20,8 +17,10 @@ export function encodeSuspend(run: RunRecord): string {
 export function decodeSuspend(text: string): RunRecord | undefined {
   if (!text) return undefined;
   try {
-    const parsed = suspendSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.run : undefined;
+    const data: unknown = JSON.parse(text);
+    if (typeof data !== 'object' || data === null || !('v' in data) || data.v !== SUSPEND_VERSION || !('run' in data)) return undefined;
+    const parsed = runSchema.safeParse(data.run);
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
