@@ -19,6 +19,13 @@ export interface SceneNodeData extends Record<string, unknown> {
   group?: string;
 }
 
+/** A group of scenes as a node of the canvas (a frame around them, or one box when collapsed). */
+export interface GroupNodeData extends Record<string, unknown> {
+  name: string;
+  count: number;
+  collapsed: boolean;
+}
+
 /** A choice (or continue) as an edge of the canvas. */
 export interface ChoiceEdge {
   id: string;
