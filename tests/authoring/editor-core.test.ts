@@ -115,6 +115,22 @@ describe('groups on the map', () => {
     expect(check.ok && check.errors).toEqual([]);
     const at = layoutScenes(grouped);
     expect(at.get('question')!.y).toBeLessThan(at.get('answer')!.y);
+
+    // On the canvas: a frame around the group; collapsed, its box takes the choices into and out of its scenes.
+    const { canvasGraph } = await import('../../src/lib/authoring/editor/graph-layout.ts');
+    const open = canvasGraph(grouped, at, []);
+    expect(open.groups).toEqual([expect.objectContaining({ id: 'group:Questions', members: ['question', 'answer'], collapsed: false })]);
+    expect(open.groups[0]!.position.y).toBeLessThan(at.get('question')!.y);
+    const stacked = open.links.filter((l) => l.source === 'arrive');
+    expect(stacked.map((l) => [l.nth, l.of])).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    const shut = canvasGraph(grouped, at, ['Questions']);
+    expect([...shut.hidden]).toEqual(['question', 'answer']);
+    expect(shut.links.filter((l) => l.event === undefined).map((l) => `${l.source} → ${l.target}`)).toEqual([
+      'welcome → group:Questions',
+      'group:Questions → end',
+    ]);
   });
 });
-

@@ -104,11 +104,18 @@ test('builds, checks, play-tests, exports and re-imports a scenario', async ({ p
   expect(check.ok && check.errors).toEqual([]);
   expect(isComplete(check)).toBe(true);
   const states = JSON.parse(exported).machine.states;
-  expect([states.answer.meta.group, states.scene.meta.group, states.scene.meta.text]).toEqual(['Follow-ups', 'Follow-ups', ['Kim asks about the team’s on-call rota.']]);
+  expect([states.answer.meta.group, states.scene.meta.group, states.scene.meta.text]).toEqual([
+    'Follow-ups',
+    'Follow-ups',
+    ['Kim asks about the team’s on-call rota.'],
+  ]);
   const saved = test.info().outputPath('data-engineer.json');
   await download.saveAs(saved);
   const printed: string[] = [];
-  expect(runScenariosCommand([saved], (line) => printed.push(line)), printed.join('\n')).toBe(0);
+  expect(
+    runScenariosCommand([saved], (line) => printed.push(line)),
+    printed.join('\n'),
+  ).toBe(0);
   await page.getByLabel('Scenario file to import').setInputFiles({ name: 'data-engineer.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(page.getByText('Imported “data-engineer.json”. Undo takes it back.')).toBeAttached();
   const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);

@@ -80,3 +80,79 @@ export function layoutScenes(scenario: Scenario): Map<string, { x: number; y: nu
   );
   return new Map(nodes.map((n) => [n.scene, { x: placed.nodes[n.scene]!.x - SCENE_BOX.width / 2, y: placed.nodes[n.scene]!.y - SCENE_BOX.height / 2 }]));
 }
+
+/** The prefix of a group's node id on the canvas (scene ids cannot hold a colon). */
+export const GROUP_PREFIX = 'group:';
+
+/** A group on the canvas: a frame around its scenes, or one scene-sized box when collapsed. */
+export interface CanvasGroup {
+  id: string;
+  name: string;
+  members: string[];
+  collapsed: boolean;
+  position: { x: number; y: number };
+  width: number;
+  height: number;
+}
+
+/** An edge on the canvas: a choice (`event`, its label stacked `nth` of `of` between the same two scenes), or a link into, out of or within a collapsed group. */
+export interface CanvasLink {
+  id: string;
+  source: string;
+  target: string;
+  label?: string;
+  event?: string;
+  nth?: number;
+  of?: number;
+}
+
+/**
+ * The canvas as drawn: each group's frame (padded around its scenes, room for its label above), the scenes
+ * a collapsed group hides, and the edges, those of hidden scenes moved to their group's box (one per pair).
+ */
+export function canvasGraph(
+  scenario: Scenario,
+  places: ReadonlyMap<string, { x: number; y: number }>,
+  collapsed: readonly string[],
+  frame = { pad: 14, label: 26 },
+): { groups: CanvasGroup[]; hidden: Set<string>; links: CanvasLink[] } {
+  const { nodes, edges } = sceneGraph(scenario);
+  const members = new Map<string, string[]>();
+  for (const n of nodes) if (n.group) members.set(n.group, [...(members.get(n.group) ?? []), n.scene]);
+  const standIn = new Map<string, string>();
+  const groups = [...members].map(([name, ids]): CanvasGroup => {
+    const boxes = ids.map((id) => places.get(id) ?? { x: 0, y: 0 });
+    const left = Math.min(...boxes.map((b) => b.x)) - frame.pad;
+    const top = Math.min(...boxes.map((b) => b.y)) - frame.pad - frame.label;
+    const folded = collapsed.includes(name);
+    if (folded) for (const id of ids) standIn.set(id, GROUP_PREFIX + name);
+    return {
+      id: GROUP_PREFIX + name,
+      name,
+      members: ids,
+      collapsed: folded,
+      position: { x: left, y: top },
+      width: folded ? SCENE_BOX.width : Math.max(...boxes.map((b) => b.x)) + SCENE_BOX.width + frame.pad - left,
+      height: folded ? SCENE_BOX.height : Math.max(...boxes.map((b) => b.y)) + SCENE_BOX.height + frame.pad - top,
+    };
+  });
+  const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+  const pairs = new Map<string, number>();
+  for (const e of edges) pairs.set(pairKey(e.source, e.target), (pairs.get(pairKey(e.source, e.target)) ?? 0) + 1);
+  const counted = new Map<string, number>();
+  const seen = new Set<string>();
+  const links = edges.flatMap((e): CanvasLink[] => {
+    const source = standIn.get(e.source) ?? e.source;
+    const target = standIn.get(e.target) ?? e.target;
+    const key = pairKey(source, target);
+    if (source === e.source && target === e.target) {
+      const nth = counted.get(key) ?? 0;
+      counted.set(key, nth + 1);
+      return [{ id: e.id, source, target, label: e.label, event: e.event, nth, of: pairs.get(key) }];
+    }
+    if (source === target || seen.has(key)) return [];
+    seen.add(key);
+    return [{ id: `folded|${key}`, source, target }];
+  });
+  return { groups, hidden: new Set(standIn.keys()), links };
+}
