@@ -68,6 +68,7 @@ const FIELD_HELP: Record<string, string> = {
   choose: 'The choice event this rule picks, e.g. "choice.apologise".',
   prompts: 'Discussion prompts for a facilitator at this scene (up to six).',
   asides: 'Private notes for one side only; never shown to the other side.',
+  group: 'A name that groups scenes together on the editor’s map (optional; play ignores it).',
   employer: 'For the employer only.',
   candidate: 'For the candidate only.',
   'cast.employer': "The person on the employer's side.",

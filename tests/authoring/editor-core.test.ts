@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText, isComplete } from '../../src/lib/authoring/check.ts';
 import { canonicalScenario, exportCanonical } from '../../src/lib/authoring/editor/canonical.ts';
-import { addChoice, addScene, deleteChoice, renameScene, setIn } from '../../src/lib/authoring/editor/edit.ts';
+import { addChoice, addScene, deleteChoice, groupsOf, renameGroup, renameScene, setGroup, setIn } from '../../src/lib/authoring/editor/edit.ts';
 import { record, redo, redoLabel, startHistory, undo, undoLabel } from '../../src/lib/authoring/editor/history.ts';
 import { TEMPLATE_FORMAT, templateScenario } from '../../src/lib/authoring/editor/template.ts';
 import { FORMAT_VERSION } from '../../src/lib/engine/schema.ts';
@@ -96,5 +96,41 @@ describe('the canvas graph and its layout', () => {
     const ys = ['arrive', 'welcome', 'question', 'answer', 'end'].map((s) => at.get(s)!.y);
     expect(ys).toEqual([...ys].sort((a, b) => a - b));
     expect(new Set(ys).size).toBe(5);
+  });
+});
+
+describe('groups on the map', () => {
+  it('puts scenes in a named group, renames it, ungroups them, and keeps a group together in the layout', async () => {
+    const { layoutScenes } = await import('../../src/lib/authoring/editor/graph-layout.ts');
+    const scenario = templateScenario(cast);
+    const grouped = setGroup(scenario, ['question', 'answer'], '  Questions ');
+    expect(groupsOf(grouped)).toEqual(new Map([['Questions', ['question', 'answer']]]));
+    expect(groupsOf(renameGroup(grouped, 'Questions', 'Technical'))).toEqual(new Map([['Technical', ['question', 'answer']]]));
+    expect(groupsOf(renameGroup(grouped, 'Questions', ' '))).toEqual(new Map());
+    expect(setGroup(grouped, ['question', 'answer'], undefined)).toEqual(scenario);
+    // The file keeps the group as the last field of the scene's meta, and the checker accepts it.
+    const file = exportCanonical(grouped).text;
+    expect(Object.keys(JSON.parse(file).machine.states.question.meta).at(-1)).toBe('group');
+    const check = checkScenarioText(file, { fileName: `${scenario.id}.json` });
+    expect(check.ok && check.errors).toEqual([]);
+    const at = layoutScenes(grouped);
+    expect(at.get('question')!.y).toBeLessThan(at.get('answer')!.y);
+
+    // On the canvas: a frame around the group; collapsed, its box takes the choices into and out of its scenes.
+    const { canvasGraph } = await import('../../src/lib/authoring/editor/graph-layout.ts');
+    const open = canvasGraph(grouped, at, []);
+    expect(open.groups).toEqual([expect.objectContaining({ id: 'group:Questions', members: ['question', 'answer'], collapsed: false })]);
+    expect(open.groups[0]!.position.y).toBeLessThan(at.get('question')!.y);
+    const stacked = open.links.filter((l) => l.source === 'arrive');
+    expect(stacked.map((l) => [l.nth, l.of])).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    const shut = canvasGraph(grouped, at, ['Questions']);
+    expect([...shut.hidden]).toEqual(['question', 'answer']);
+    expect(shut.links.filter((l) => l.event === undefined).map((l) => `${l.source} → ${l.target}`)).toEqual([
+      'welcome → group:Questions',
+      'group:Questions → end',
+    ]);
   });
 });

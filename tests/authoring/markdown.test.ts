@@ -76,7 +76,7 @@ describe('the guide’s Markdown converter', () => {
   it('renders the whole authoring guide: its title apart, its sections, and every in-guide link to a heading it has', () => {
     const guide = renderGuide(readFileSync('docs/authoring.md', 'utf8'), { anchor: (s) => `#/guide/${s}` });
     expect(guide.title).toBe('Writing scenarios');
-    expect(guide.intro).toMatch(/^<p>A scenario is one JSON file\./);
+    expect(guide.intro).toMatch(/^<p>Write and adapt scenarios in the app/);
     expect(guide.sections.length).toBeGreaterThan(10);
     expect(guide.sections.map((s) => s.heading.text)).toContain('Importing a scenario in the app');
     const html = [guide.intro, ...guide.sections.map((s) => s.html)].join('\n');

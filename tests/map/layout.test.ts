@@ -8,6 +8,14 @@ import { fake, fakeWithFlaws } from '../authoring/support.ts';
 
 const box = (id: string) => ({ id, width: 100, height: 40 });
 
+/** Whether a point lies on the border of a placed node's box. */
+function onBorder(p: { x: number; y: number }, n: { x: number; y: number; width: number; height: number }) {
+  const dx = Math.abs(p.x - n.x);
+  const dy = Math.abs(p.y - n.y);
+  const within = dx <= n.width / 2 + 1e-6 && dy <= n.height / 2 + 1e-6;
+  return within && (Math.abs(dx - n.width / 2) < 1e-6 || Math.abs(dy - n.height / 2) < 1e-6);
+}
+
 /** Every check a drawing must pass, whatever the graph. */
 function expectSound(input: LayoutInput, layout: Layout, gap = 24) {
   expect(Object.keys(layout.nodes).sort()).toEqual(input.nodes.map((n) => n.id).sort());
@@ -28,12 +36,10 @@ function expectSound(input: LayoutInput, layout: Layout, gap = 24) {
     const to = layout.nodes[edge.to]!;
     if (edge.loop) continue;
     if (!edge.reversed) expect(to.layer).toBeGreaterThan(from.layer);
-    const first = edge.points[0]!;
-    const last = edge.points.at(-1)!;
-    expect(first.x).toBeCloseTo(from.x);
-    expect(last.x).toBeCloseTo(to.x);
-    // One point per layer: the edge starts at one node's border and ends at the other's.
-    expect(edge.points).toHaveLength(Math.abs(to.layer - from.layer) + 1);
+    // The edge starts on one node's border and ends on the other's, through every layer between.
+    expect(onBorder(edge.points[0]!, from), `${edge.from}→${edge.to} starts on ${edge.from}`).toBe(true);
+    expect(onBorder(edge.points.at(-1)!, to), `${edge.from}→${edge.to} ends on ${edge.to}`).toBe(true);
+    expect(edge.points.length).toBeGreaterThanOrEqual(Math.abs(to.layer - from.layer) + 1);
   }
 }
 
@@ -63,8 +69,11 @@ describe('layeredLayout', () => {
     };
     const layout = layeredLayout(input);
     expect(layout.layers).toEqual([['a'], ['b'], ['c'], ['d']]);
+    // The edge that skips a layer passes through it (beside b), not through b.
     const skip = layout.edges.find((e) => e.from === 'a' && e.to === 'c')!;
-    expect(skip.points).toHaveLength(3);
+    const beside = skip.points.find((p) => Math.abs(p.y - layout.nodes.b!.y) < 1e-6);
+    expect(beside).toBeDefined();
+    expect(Math.abs(beside!.x - layout.nodes.b!.x)).toBeGreaterThanOrEqual(layout.nodes.b!.width / 2);
     expectSound(input, layout);
   });
 
@@ -138,7 +147,7 @@ describe('layeredLayout', () => {
         expectSound(input, layout);
         expect(layeredLayout(input)).toEqual(layout);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });

@@ -37,8 +37,8 @@ export function benchSizes(appDir: string, singleDir?: string): SizeFigures {
   const others = sizes.onDemand.filter((f) => !scenarioFiles.has(f.fileName));
   console.log('  Loaded on demand (screens and shared chunks):');
   console.log(others.length ? table([['file', 'raw', 'gzip'], ...others.map(row)], '    ') : '    none');
-  // The scenario editor (#/editor): its screen, its map (Svelte Flow and dagre) and its play-test, each loaded on demand.
-  const editor = others.filter((f) => /\/(EditorRoute|Canvas|PlayTest)-/.test(f.fileName));
+  // The scenario editor (#/editor): its screen, its map (Svelte Flow; dagre in `layout`, shared with the debrief map) and its play-test, each loaded on demand.
+  const editor = others.filter((f) => /\/(EditorRoute|Canvas|PlayTest|layout)-/.test(f.fileName));
   const editorTotal = editor.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
   console.log(`  The scenario editor, on demand: ${kB(editorTotal.raw)} raw, ${kB(editorTotal.gzip)} gzip (${editor.map((f) => f.fileName).join(', ')})`);
   console.log('  Built-in scenarios, one chunk each:');

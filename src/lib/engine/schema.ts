@@ -251,6 +251,8 @@ export const sceneMetaSchema = z.strictObject({
   prompts: z.optional(z.array(text('a prompt', 300)).check(z.maxLength(6))),
   /** Private notes shown only to one side (kept from the other in pass-and-play). */
   asides: z.optional(z.strictObject({ employer: z.optional(text('an aside', 600)), candidate: z.optional(text('an aside', 600)) })),
+  /** The group this scene belongs to on the editor's map (optional; only the editor reads it). */
+  group: z.optional(text('a group name', 60)),
 });
 
 export const sceneSchema = z.strictObject({

@@ -53,7 +53,7 @@ const scene = shaped({
   keys: ['type', 'description', 'meta', 'on'],
   children: {
     meta: shaped({
-      keys: ['speaker', 'text', 'decides', 'npc', 'prompts', 'asides'],
+      keys: ['speaker', 'text', 'decides', 'npc', 'prompts', 'asides', 'group'],
       children: { npc: each(shaped({ keys: ['guard', 'choose'], children: { guard } })), asides: shaped({ keys: ['employer', 'candidate'] }) },
     }),
     on: values(each(transition), ['continue']),

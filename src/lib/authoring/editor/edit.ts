@@ -108,7 +108,11 @@ export function addChoice(scenario: Scenario, sceneId: string, target: string, e
   const scene = statesOf(scenario)[sceneId];
   if (!scene) return scenario;
   const name = event ?? freeChoiceName(scene);
-  const choice: Choice = { target, actions: [], meta: { label: 'New option', feedback: 'Why this matters.', thoughts: 'What the other side thinks.' } };
+  // A scene that had no rules for the simulated side gets one that makes this choice: the other side then
+  // needs to be told what it sees or hears (`observed`), since the label is private.
+  const simulated = !scene.meta.npc;
+  const meta = { label: 'New option', feedback: 'Why this matters.', thoughts: 'What the other side thinks.' };
+  const choice: Choice = { target, actions: [], meta: simulated ? { ...meta, observed: 'What the other side sees or hears.' } : meta };
   const decides = scene.meta.decides ?? (scenario.seats[0] as 'employer' | 'candidate');
   const next: Scene = {
     ...scene,
@@ -172,4 +176,33 @@ export function movedUp<T>(list: readonly T[], index: number): T[] {
   const copy = [...list];
   [copy[index - 1], copy[index]] = [copy[index]!, copy[index - 1]!];
   return copy;
+}
+
+/** The groups on the map, each with its scenes in order (scenes name their group in `meta.group`). */
+export function groupsOf(scenario: Scenario): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [id, scene] of Object.entries(statesOf(scenario))) {
+    const group = scene.meta?.group;
+    if (group) groups.set(group, [...(groups.get(group) ?? []), id]);
+  }
+  return groups;
+}
+
+/** The scenes put in a group (or, with no name, taken out of their groups). A blank name is no name. */
+export function setGroup(scenario: Scenario, scenes: readonly string[], group: string | undefined): Scenario {
+  const name = group?.trim() || undefined;
+  const states = { ...statesOf(scenario) };
+  for (const id of scenes) {
+    const scene = states[id];
+    if (!scene) continue;
+    const { group: _old, ...meta } = scene.meta;
+    void _old;
+    states[id] = { ...scene, meta: name ? { ...meta, group: name } : meta };
+  }
+  return withStates(scenario, states);
+}
+
+/** A group renamed (its scenes follow); a blank name ungroups them. */
+export function renameGroup(scenario: Scenario, from: string, to: string): Scenario {
+  return setGroup(scenario, groupsOf(scenario).get(from) ?? [], to);
 }
