@@ -137,7 +137,11 @@ export function checkScenarioText(source: string, options: CheckOptions = {}): S
   }));
   const warnings: Finding[] = [...analysisWarnings(scan, analysis), ...advice];
   // Random play in a trap never ends: measure gameability (advice only) once the traps are fixed.
-  const report = analysis.traps.length ? undefined : measureGameability(scenario, { maxStates, samples: options.gameabilitySamples ?? 1_000 });
+  // Where the analyser could not list every state within the limit, neither can the gameability report:
+  // it samples at once instead of exploring the same states again.
+  const report = analysis.traps.length
+    ? undefined
+    : measureGameability(scenario, { maxStates: analysis.explored ? maxStates : 0, samples: options.gameabilitySamples ?? 1_000 });
   const content = report ? checkContent(scenario, analysis, report) : [];
   const suggestions = report ? [...content, ...strategyAdvice(report)] : [];
   return { ok: true, scenario, analysis, ...(report ? { gameability: report } : {}), errors: tidy(errors), warnings: tidy(warnings), suggestions, content };

@@ -184,7 +184,8 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const windows = totalWindows(scenario, edges, groups);
   const tested = testedBy(scenario);
   const maxStates = options.maxStates ?? 400_000;
-  if (!tested.dimensions && !hasLoop(edges, groups)) {
+  const loops = hasLoop(edges, groups);
+  if (!tested.dimensions && !loops) {
     // Most scenarios are small: the state-by-state search finishes at once, with exact shares. Only when it
     // outgrows a small bound does the region search (which scales) take over.
     const exactStates = options.exactStates ?? 100_000;
@@ -195,8 +196,16 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     });
     if (!search.complete || search.states > exactStates) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
   }
-  return searchStates(scenario, seat, windows, tested, maxStates, options).analysis();
+  // Round a loop whose ledgers keep changing, no state repeats: past a smaller bound, estimate instead.
+  return searchStates(scenario, seat, windows, tested, loops ? Math.min(maxStates, LOOP_STATES) : maxStates, options).analysis();
 }
+
+/**
+ * States the state-by-state search may reach when the scenes loop. A loop that clamps its totals (or
+ * leaves them alone) closes well within it; one whose totals keep growing would fill any bound, and
+ * exploring it further only delays the estimate.
+ */
+const LOOP_STATES = 30_000;
 
 /** States the state-by-state search may reach before a loop-free scenario is handed to the region search. */
 const SMALL_STATES = 20_000;
@@ -436,12 +445,42 @@ function topologicalOrder(nodes: Node[]): number[] | null {
 
 /** Estimate shares by random play with a fixed seed, so the figures reproduce. */
 function sampleShares(scenario: Scenario, seat: Side, samples: number): OutcomeShares {
-  const random = mulberry32(0x5eed);
+  const played = randomPlays(scenario, seat, samples, 0x5eed);
+  return estimate(played.counts, played.plays, played.finished, 'state limit');
+}
+
+/** Longest random play, in steps, before it counts as going on too long. */
+const MAX_PLAY_STEPS = 5_000;
+
+/**
+ * Steps all the random plays of one seat may take together. Plays that go round a loop for long would
+ * otherwise take minutes (4,000 plays of 5,000 steps; a library scenario's 4,000 plays take about 60,000);
+ * past this budget no new play starts, and the
+ * estimate says how many plays it rests on (its bound widens accordingly).
+ */
+export const MAX_SAMPLE_STEPS = 200_000;
+
+/** What seeded random play from a seat found: outcome counts, plays started, plays that reached an end. */
+export interface RandomPlays {
+  counts: Record<Outcome, number>;
+  plays: number;
+  finished: number;
+}
+
+/**
+ * Up to `samples` seeded random plays of a seat over the scenario itself (each person's choice and the
+ * simulated side's pick among its allowed moves at random), within `MAX_SAMPLE_STEPS` steps in all. The
+ * one random play of the analyser and the gameability report.
+ */
+export function randomPlays(scenario: Scenario, seat: Side, samples: number, seed: number): RandomPlays {
+  const random = mulberry32(seed);
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   let finished = 0;
-  for (let n = 0; n < samples; n++) {
+  let budget = MAX_SAMPLE_STEPS;
+  let plays = 0;
+  for (; plays < samples && budget > 0; plays++) {
     let at = startingPosition(scenario);
-    for (let steps = 0; steps < MAX_PLAY_STEPS; steps++) {
+    for (let steps = 0; steps < MAX_PLAY_STEPS && budget > 0; steps++, budget--) {
       const scene = sceneOf(scenario, at.scene)!;
       if (scene.type === 'final') {
         counts[judge(at.standing.ledgers, at.standing.dealBreakers).outcome]++;
@@ -453,11 +492,8 @@ function sampleShares(scenario: Scenario, seat: Side, samples: number): OutcomeS
       at = moves[Math.floor(random() * moves.length)]!.next;
     }
   }
-  return estimate(counts, samples, finished, 'state limit');
+  return { counts, plays, finished };
 }
-
-/** Longest random play, in steps, before it counts as going on too long. */
-const MAX_PLAY_STEPS = 5_000;
 
 /**
  * Random play over a fully explored state graph that has loops: the same plays (same seed, same moves in
@@ -467,9 +503,11 @@ function sampleGraph(nodes: Node[], ends: Uint8Array, samples: number): OutcomeS
   const random = mulberry32(0x5eed);
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   let finished = 0;
-  for (let n = 0; n < samples; n++) {
+  let budget = MAX_SAMPLE_STEPS;
+  let plays = 0;
+  for (; plays < samples && budget > 0; plays++) {
     let at = 0;
-    for (let steps = 0; steps < MAX_PLAY_STEPS; steps++) {
+    for (let steps = 0; steps < MAX_PLAY_STEPS && budget > 0; steps++, budget--) {
       const node = nodes[at]!;
       if (node.outcome) {
         counts[node.outcome]++;
@@ -480,7 +518,7 @@ function sampleGraph(nodes: Node[], ends: Uint8Array, samples: number): OutcomeS
       at = node.next[Math.floor(random() * node.next.length)]!;
     }
   }
-  return estimate(counts, samples, finished, 'loops');
+  return estimate(counts, plays, finished, 'loops');
 }
 
 /** Shares from sampled counts, each with its 95% Wilson interval. */

@@ -8,7 +8,7 @@
  * Moves come from the one step function (`movesAt` in step.ts), which the
  * machine and the analyser also use, so a strategy plays exactly as a person would.
  */
-import { mulberry32 } from './analyse.ts';
+import { randomPlays } from './analyse.ts';
 import type { Standing } from './effects.ts';
 import { judgementWords } from './judgement-words.ts';
 import { judge, OUTCOMES, type Outcome, type Side } from './ledger.ts';
@@ -280,31 +280,10 @@ function exactRandomPlay(scenario: Scenario, nodes: GraphNode[], order: number[]
 
 /** Outcome shares under random play, sampled with a fixed seed so the figures reproduce. */
 function sampledRandomPlay(scenario: Scenario, seat: Side, samples: number): RandomPlay {
-  const random = mulberry32(0x9a3e);
-  const counts = zeroOutcomes();
-  for (let n = 0; n < samples; n++) {
-    let sceneId = scenario.machine.initial;
-    let standing = startingStanding();
-    for (let steps = 0; steps < 5_000; steps++) {
-      const scene = scenario.machine.states[sceneId]!;
-      if (scene.type === 'final') {
-        counts[judge(standing.ledgers, standing.dealBreakers).outcome]++;
-        break;
-      }
-      const moves = movesAt(scenario, { scene: sceneId, standing }, seat);
-      if (!moves.length) break;
-      const move = moves[Math.floor(random() * moves.length)]!;
-      sceneId = move.next.scene;
-      standing = move.next.standing;
-    }
-  }
+  const { counts, plays, finished } = randomPlays(scenario, seat, samples, 0x9a3e);
   const byOutcome = zeroOutcomes();
-  let finished = 0;
-  for (const o of OUTCOMES) {
-    byOutcome[o] = counts[o] / samples;
-    finished += counts[o];
-  }
-  return { method: 'estimate', samples, byOutcome, unfinished: (samples - finished) / samples };
+  for (const o of OUTCOMES) byOutcome[o] = plays ? counts[o] / plays : 0;
+  return { method: 'estimate', samples: plays, byOutcome, unfinished: plays ? (plays - finished) / plays : 1 };
 }
 
 /** The worth of a choice's effects: the sum of `impress.by` over both ledgers, a deal-breaker counting −100. */
