@@ -20,7 +20,8 @@ const oddPlaces = fc.record({ wrapTo: name, castKey: fc.option(name), chooseName
 
 /**
  * What `run` returns, and the CPU time it took in ms: the time this process spent, so other work on a busy
- * machine does not count against the checker.
+ * machine does not count against the checker. The tests run in two threads of one process, so the figure
+ * may include up to as much again from the other thread: the limits below allow for that.
  */
 function timed<T>(run: () => T): { check: T; millis: number } {
   const started = process.cpuUsage();
@@ -30,7 +31,7 @@ function timed<T>(run: () => T): { check: T; millis: number } {
 }
 
 describe('the checker on loops and built-in property names', () => {
-  it('checks a loop back to the start, through a scene called "toString", within 3 s', () => {
+  it('checks a loop back to the start, through a scene called "toString", within 3 s of its own CPU time', () => {
     // Found by the property below: random plays round the loop took 35 s before plays shared a step budget.
     const text = scenarioText('fuzz-call', (s) => {
       s.machine.states.wrap.on['choice.curt'].target = 'start';
@@ -43,7 +44,7 @@ describe('the checker on loops and built-in property names', () => {
     });
     const { check, millis } = timed(() => checkScenarioText(text, { fileName: 'fuzz-call.json' }));
     expect(check.ok).toBe(true);
-    expect(millis).toBeLessThan(3_000);
+    expect(millis).toBeLessThan(2 * 3_000);
   });
 
   it('never crashes, never says "Invalid input", keeps messages short and single, and finishes fast', () => {
@@ -76,7 +77,7 @@ describe('the checker on loops and built-in property names', () => {
         }
         const keys = findings.map((f) => `${f.where}: ${f.message}`);
         expect(new Set(keys).size).toBe(keys.length);
-        expect(millis).toBeLessThan(3_000);
+        expect(millis).toBeLessThan(2 * 3_000);
       }),
       { numRuns: 150 },
     );
