@@ -70,9 +70,9 @@ async function readScreen(page: Page): Promise<Screen> {
   const raw = await page.evaluate((titles) => {
     const status = [...document.querySelectorAll('p')].map((p) => p.textContent ?? '').find((t) => /^Playing .* · step \d+$/.test(t.trim()));
     const heading = [...document.querySelectorAll('h2')].map((h) => (h.textContent ?? '').trim()).find((t) => titles.includes(t));
-    const region = document.getElementById('choices-title')?.closest('section');
+    const region = document.getElementById('choices-title')?.closest('section:not([hidden])');
     const labels = region ? [...region.querySelectorAll('button')].map((b) => (b.lastElementChild?.textContent ?? '').trim()) : [];
-    const button = [...document.querySelectorAll('button')].find((b) => (b.textContent ?? '').trim() === 'Continue');
+    const button = [...document.querySelectorAll('button')].find((b) => (b.textContent ?? '').trim() === 'Continue' && b.checkVisibility());
     return {
       step: status ? Number(/step (\d+)$/.exec(status.trim())![1]) : null,
       heading: heading ?? null,
@@ -143,8 +143,8 @@ async function glance(page: Page, after: number | null): Promise<Glance> {
         const status = [...document.querySelectorAll('p')].map((p) => (p.textContent ?? '').trim()).find((t) => /^Playing .* · step \d+$/.test(t));
         const step = status ? Number(/step (\d+)$/.exec(status)![1]) : null;
         const outcome = [...document.querySelectorAll('h2')].map((h) => (h.textContent ?? '').trim()).find((t) => titles.includes(t)) ?? null;
-        const button = [...document.querySelectorAll('button')].find((b) => (b.textContent ?? '').trim() === 'Continue');
-        const choices = Boolean(document.getElementById('choices-title'));
+        const button = [...document.querySelectorAll('button')].find((b) => (b.textContent ?? '').trim() === 'Continue' && b.checkVisibility());
+        const choices = Boolean(document.getElementById('choices-title')?.checkVisibility());
         return { step, outcome, choices, continue: Boolean(button), continueFocused: Boolean(button) && document.activeElement === button };
       };
       const ready = (g: ReturnType<typeof look>) => g.outcome !== null || (g.step !== null && g.step !== after && (g.choices || g.continue));

@@ -17,7 +17,7 @@ async function playByPressingOne(page: Page, where: string, check: (step: number
   let decisions = 0;
   for (let step = 1; step < 200; step++) {
     const over = page.getByRole('heading', { level: 2, name: 'Step by step: what each side did and thought' });
-    const choices = page.locator('section.choices');
+    const choices = page.locator('section.choices:not([hidden])');
     const next = page.getByRole('button', { name: 'Continue', exact: true });
     await expect(choices.or(next).or(over).first()).toBeVisible();
     if (await over.isVisible()) return decisions;
@@ -74,13 +74,13 @@ test.describe('on a phone', () => {
     await page.goto('/');
     await openScenario(page, s);
     await startPlaying(page, 'realistic', s.seats[0]!);
-    const first = page.locator('section.choices button').first();
+    const first = page.locator('section.choices:not([hidden]) button').first();
     const resting = await first.evaluate((b) => getComputedStyle(b).borderColor);
     await first.tap();
     await expect(stepLine(page)).not.toHaveText(/step 1$/);
-    const next = page.getByRole('button', { name: 'Continue', exact: true }).or(page.locator('section.choices button').first());
+    const next = page.getByRole('button', { name: 'Continue', exact: true }).or(page.locator('section.choices:not([hidden]) button').first());
     await expect(next.first()).toBeVisible();
-    const option = page.locator('section.choices button').first();
+    const option = page.locator('section.choices:not([hidden]) button').first();
     if (await option.isVisible()) {
       expect(await option.evaluate((b) => getComputedStyle(b).borderColor)).toBe(resting);
       expect(await option.evaluate((b) => b.matches(':focus-visible'))).toBe(false);

@@ -134,7 +134,7 @@ export const PHONE = { width: 390, height: 844 } as const;
 export async function expectOptionsOnScreen(page: Page, where: string): Promise<void> {
   const { boxes, width, height } = await page.evaluate(() => {
     window.scrollTo(0, 0);
-    const region = document.querySelector('section.choices');
+    const region = document.querySelector('section.choices:not([hidden])');
     return {
       width: innerWidth,
       height: innerHeight,

@@ -141,7 +141,7 @@ export function checkScenarioText(source: string, options: CheckOptions = {}): S
   // it samples at once instead of exploring the same states again.
   const report = analysis.traps.length
     ? undefined
-    : measureGameability(scenario, { maxStates: analysis.explored ? maxStates : 0, samples: options.gameabilitySamples ?? 1_000 });
+    : measureGameability(scenario, { maxStates, explore: analysis.explored, samples: options.gameabilitySamples ?? 1_000 });
   const content = report ? checkContent(scenario, analysis, report) : [];
   const suggestions = report ? [...content, ...strategyAdvice(report)] : [];
   return { ok: true, scenario, analysis, ...(report ? { gameability: report } : {}), errors: tidy(errors), warnings: tidy(warnings), suggestions, content };

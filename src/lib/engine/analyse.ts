@@ -487,7 +487,8 @@ export function randomPlays(scenario: Scenario, seat: Side, samples: number, see
         finished++;
         break;
       }
-      const moves = movesFrom(scenario, at, seat);
+      // The step function's moves as they are: a random play needs only where each leads.
+      const moves = movesAt(scenario, at, seat);
       if (!moves.length) break;
       at = moves[Math.floor(random() * moves.length)]!.next;
     }

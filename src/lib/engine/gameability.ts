@@ -150,6 +150,12 @@ export interface GameabilityReport {
 export interface GameabilityOptions {
   /** Stop building a seat's state graph after this many states and sample instead (default 200,000). */
   maxStates?: number;
+  /**
+   * Whether to build the state graph at all (default true); with false the report samples at once. The
+   * checker passes false when the analyser could not explore the file's states either, so the report does
+   * not try again what just failed.
+   */
+  explore?: boolean;
   /** Random plays for an estimate (default 4,000). */
   samples?: number;
 }
@@ -357,7 +363,7 @@ function reachedScenes(scenario: Scenario, nodes: GraphNode[] | null): Set<strin
 
 /** The gameability figures for one seat. */
 export function seatGameability(scenario: Scenario, seat: Side, options: GameabilityOptions = {}): SeatGameability {
-  const nodes = stateGraph(scenario, seat, options.maxStates ?? 200_000);
+  const nodes = options.explore === false ? null : stateGraph(scenario, seat, options.maxStates ?? 200_000);
   const order = nodes && topologicalOrder(nodes);
   const random = nodes && order ? exactRandomPlay(scenario, nodes, order) : sampledRandomPlay(scenario, seat, options.samples ?? 4_000);
   const strategies = Object.fromEntries(LABEL_STRATEGIES.map((s) => [s, playStrategy(scenario, seat, s)])) as Record<LabelStrategy, StrategyRun>;
