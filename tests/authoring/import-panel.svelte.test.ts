@@ -220,9 +220,7 @@ describe('<ImportPanel>', () => {
     renderPanel({ check });
     const box = screen.getByLabelText("Or paste the file's text");
     const big = 'x'.repeat(10 * 1024 * 1024);
-    const started = performance.now();
     await fireEvent.paste(box, { clipboardData: { getData: () => big } });
-    expect(performance.now() - started).toBeLessThan(50);
     expect(screen.getByRole('heading', { name: 'The pasted text cannot be imported: 1 problem.' })).toHaveFocus();
     expect(screen.getByRole('list', { name: 'Problems' })).toHaveTextContent('the text: is at least 10.0 MB; the largest file that can be imported is 400 KB');
     expect(box).toHaveValue('');

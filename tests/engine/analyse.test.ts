@@ -96,9 +96,22 @@ describe('the analyser', () => {
     expect(sum).toBeCloseTo(1, 5);
   });
 
-  it('stops at the state limit and says the result is partial', () => {
+  it('past its state limit, still finds everything reachable in a scenario without loops, and estimates the shares', () => {
     const v = validateScenario(generateScenario(200));
     if (!v.ok) throw new Error('generated scenario invalid');
+    const seat = analyseSeat(v.scenario, 'employer', { maxStates: 50, samples: 200 });
+    expect(seat.complete).toBe(true);
+    expect(OUTCOMES.filter((o) => seat.outcomes[o].reachable)).toEqual(OUTCOMES);
+    expect(seat.shares.method).toBe('estimate');
+  });
+
+  it('stops at the state limit and says the result is partial where the scenes loop', () => {
+    const file = generateScenario(200) as any;
+    const start = file.machine.states[file.machine.initial];
+    // A choice that may be made again and again: a loop whose ledgers keep growing.
+    start.on['choice.again'] = choice(file.machine.initial, 'Ask the same question again', [impress('employer', 'courtesy', 1)]);
+    const v = validateScenario(file);
+    if (!v.ok) throw new Error('scenario invalid: ' + JSON.stringify(v.problems[0]));
     const seat = analyseSeat(v.scenario, 'employer', { maxStates: 50, samples: 200 });
     expect(seat.complete).toBe(false);
     expect(seat.shares.method).toBe('estimate');

@@ -187,14 +187,18 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const loops = hasLoop(edges, groups);
   if (!tested.dimensions && !loops) {
     // Most scenarios are small: the state-by-state search finishes at once, with exact shares. Only when it
-    // outgrows a small bound does the region search (which scales) take over.
+    // outgrows a small bound does the region search (which scales) take over; a scenario with many scenes
+    // goes to it at once, as the small search could not finish (every scene is at least one state).
     const exactStates = options.exactStates ?? 100_000;
-    const small = searchStates(scenario, seat, windows, tested, Math.min(maxStates, exactStates, SMALL_STATES), options);
-    if (small.complete) return small.analysis();
+    if (Object.keys(scenario.machine.states).length <= SMALL_SCENES) {
+      const small = searchStates(scenario, seat, windows, tested, Math.min(maxStates, exactStates, SMALL_STATES), options);
+      if (small.complete) return small.analysis();
+    }
     const search = searchRegions(scenario, seat, edges, windows, tested, (scene, side) => totalCuts(scenario, scene, side), {
       maxWords: options.maxWords,
     });
-    if (!search.complete || search.states > exactStates) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
+    // More states than the state-by-state search may list: everything reachable is known, the shares are estimated.
+    if (!search.complete || search.states > Math.min(exactStates, maxStates)) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
   }
   // Round a loop whose ledgers keep changing, no state repeats: past a smaller bound, estimate instead.
   return searchStates(scenario, seat, windows, tested, loops ? Math.min(maxStates, LOOP_STATES) : maxStates, options).analysis();
@@ -209,6 +213,13 @@ const LOOP_STATES = 30_000;
 
 /** States the state-by-state search may reach before a loop-free scenario is handed to the region search. */
 const SMALL_STATES = 20_000;
+
+/**
+ * Past this many scenes a loop-free scenario goes straight to the region search: the scenes of a branching
+ * story hold several states each, so the small search would only fill its bound first (at 10,000 scenes
+ * that was 40% of the analysis).
+ */
+const SMALL_SCENES = 4_000;
 
 /**
  * The state-by-state search (breadth-first over abstract states), stopping past `maxStates`. It says
