@@ -158,16 +158,36 @@ function orShifted(src: Uint32Array, sBase: number, a: number, b: number, dst: U
   }
 }
 
-/** How the totals of one axis move from a source range into a target window: folded at the window's ends. */
-function moveAxis(a: number, b: number, delta: number, w: Window): { fold: [number, number, number][]; inner: [number, number] } {
-  // Source totals a…b (absolute) land at a+delta…b+delta, clamped into the window.
-  if (w.lo === w.hi) return { fold: [[a, b, w.lo]], inner: [1, 0] };
-  const fold: [number, number, number][] = [];
-  const lowEnd = Math.min(b, w.lo - delta); // these land at or below w.lo
-  if (a <= lowEnd) fold.push([a, lowEnd, w.lo]);
-  const highStart = Math.max(a, w.hi - delta); // these land at or above w.hi
-  if (highStart <= b) fold.push([highStart, b, w.hi]);
-  return { fold, inner: [Math.max(a, w.lo - delta + 1), Math.min(b, w.hi - delta - 1)] };
+/**
+ * How the totals `a…b` of one axis move by `delta` into a target window: those that land at or below its
+ * low end fold onto it (`lowA…lowB`), those at or above its high end onto that (`highA…highB`), and the
+ * rest (`innerA…innerB`) shift. An empty range has its start past its end. Plain numbers: it is called
+ * for every move of every region.
+ */
+interface AxisMove {
+  lowA: number;
+  lowB: number;
+  lowTo: number;
+  highA: number;
+  highB: number;
+  highTo: number;
+  innerA: number;
+  innerB: number;
+}
+
+function moveAxis(a: number, b: number, delta: number, w: Window): AxisMove {
+  // A window of one total: everything folds onto it.
+  if (w.lo === w.hi) return { lowA: a, lowB: b, lowTo: w.lo, highA: 1, highB: 0, highTo: w.hi, innerA: 1, innerB: 0 };
+  return {
+    lowA: a,
+    lowB: Math.min(b, w.lo - delta),
+    lowTo: w.lo,
+    highA: Math.max(a, w.hi - delta),
+    highB: b,
+    highTo: w.hi,
+    innerA: Math.max(a, w.lo - delta + 1),
+    innerB: Math.min(b, w.hi - delta - 1),
+  };
 }
 
 export function searchRegions(
@@ -329,14 +349,22 @@ export function searchRegions(
     const wx = target.window[SIDE_X];
     const ys = moveAxis(y0, y1, move.dy, target.window[SIDE_Y]);
     const shift = box.y0 + move.dy - tBox.y0;
-    const ia = ys.inner[0] - box.y0;
-    const ib = ys.inner[1] - box.y0;
+    // Rows relative to the source grid, and the word and bit each fold sets in the target's.
+    const ia = ys.innerA - box.y0;
+    const ib = ys.innerB - box.y0;
+    const la = ys.lowA - box.y0;
+    const lb = ys.lowB - box.y0;
+    const lowWord = (ys.lowTo - tBox.y0) >> 5;
+    const lowBit = 1 << ((ys.lowTo - tBox.y0) & 31);
+    const ha = ys.highA - box.y0;
+    const hb = ys.highB - box.y0;
+    const highWord = (ys.highTo - tBox.y0) >> 5;
+    const highBit = 1 << ((ys.highTo - tBox.y0) & 31);
     for (let x = x0; x <= x1; x++) {
       const sBase = (x - box.x0) * box.words;
       const dBase = (clamp(wx, x + move.dx) - tBox.x0) * tBox.words;
-      for (const [ya, yb, toY] of ys.fold) {
-        if (anyBit(bits, sBase, ya - box.y0, yb - box.y0)) into[dBase + ((toY - tBox.y0) >> 5)]! |= 1 << ((toY - tBox.y0) & 31);
-      }
+      if (anyBit(bits, sBase, la, lb)) into[dBase + lowWord]! |= lowBit;
+      if (anyBit(bits, sBase, ha, hb)) into[dBase + highWord]! |= highBit;
       orShifted(bits, sBase, ia, ib, into, dBase, shift);
     }
   };
