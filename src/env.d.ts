@@ -2,10 +2,11 @@
 /// <reference types="vite/client" />
 
 declare module 'virtual:scenario-index' {
-  import type { Scenario } from './lib/engine/schema.ts';
   import type { ScenarioSummary } from './lib/scenarios/summary.ts';
   export const scenarioIndex: ScenarioSummary[];
-  export const loaders: Record<string, () => Promise<{ default: Scenario }>>;
+  import type { Commentary, PlayScenario } from './lib/scenarios/commentary.ts';
+  /** Each scenario's two chunks: what play needs, and its commentary (see `commentary.ts`). */
+  export const loaders: Record<string, { play: () => Promise<{ default: PlayScenario }>; notes: () => Promise<{ default: Commentary }> }>;
 }
 
 declare module 'virtual:authoring-guide' {

@@ -3,16 +3,33 @@
  * supply their own source.
  */
 import type { Scenario } from '../lib/engine/schema.ts';
-import { builtInScenarios, loadBuiltIn, type ScenarioSummary } from '../lib/scenarios/catalog.ts';
+import { builtInScenarios, loadBuiltIn, loadBuiltInToPlay, type ScenarioSummary, type ScenarioToPlay } from '../lib/scenarios/catalog.ts';
+
+export type { ScenarioToPlay };
 
 export interface ScenarioSource {
   /** What the library lists. */
   list(): ScenarioSummary[];
   /** A scenario's content, or undefined when there is none by that id. */
   load(id: string): Promise<Scenario | undefined>;
+  /**
+   * A scenario to start playing, which may lack its commentary until `complete()` resolves (built-in
+   * scenarios: see `catalog.ts`). Without it, `load` is used and the scenario is whole at once.
+   */
+  loadToPlay?(id: string): Promise<ScenarioToPlay | undefined>;
 }
 
-export const builtInSource: ScenarioSource = { list: builtInScenarios, load: loadBuiltIn };
+/** A scenario that is whole already, as a `ScenarioToPlay`. */
+export const whole = (scenario: Scenario): ScenarioToPlay => ({ scenario, complete: () => Promise.resolve(scenario) });
+
+/** A scenario to start playing from `source`: without its commentary where the source can give that. */
+export async function loadToPlay(source: ScenarioSource, id: string): Promise<ScenarioToPlay | undefined> {
+  if (source.loadToPlay) return source.loadToPlay(id);
+  const scenario = await source.load(id);
+  return scenario && whole(scenario);
+}
+
+export const builtInSource: ScenarioSource = { list: builtInScenarios, load: loadBuiltIn, loadToPlay: loadBuiltInToPlay };
 
 /** Built-in scenarios first; an id that is not built in is looked up among the imported ones. */
 export const appSource: ScenarioSource = {
@@ -23,6 +40,12 @@ export const appSource: ScenarioSource = {
     const { loadCustomScenario } = await import('../lib/authoring/store.ts');
     const custom = await loadCustomScenario(id);
     return custom.ok ? custom.scenario : undefined;
+  },
+  async loadToPlay(id) {
+    const builtIn = await loadBuiltInToPlay(id);
+    if (builtIn) return builtIn;
+    const custom = await appSource.load(id);
+    return custom && whole(custom);
   },
 };
 

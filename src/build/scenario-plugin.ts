@@ -2,9 +2,11 @@
  * Vite plugin: the built-in scenarios. Each file in scenarios/ is checked at build time by the one checking
  * path (`checkScenarioText`, as `npm run scenarios` and the importer do): a file that is invalid or not
  * complete (a dead end, a trap, an outcome out of reach, an id that is not its file name…) fails the build
- * with the checker's messages. Each becomes its own lazily loaded chunk, already
- * normalised, so the app needs no validator to play it. `virtual:scenario-index` holds only what the
- * library screen shows, plus a loader per scenario.
+ * with the checker's messages. Each becomes two lazily loaded chunks, already normalised, so the app
+ * needs no validator to play it: `virtual:scenario/<id>`, what play needs before the first choice, and
+ * `virtual:scenario-notes/<id>`, its commentary (coach feedback, thoughts, reasons, facilitator notes…;
+ * see `splitCommentary`), which the catalogue puts back. `virtual:scenario-index` holds only what the
+ * library screen shows, plus the two loaders of each scenario.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,9 +16,11 @@ import { checkScenarioText } from '../lib/authoring/check.ts';
 import type { Scenario } from '../lib/engine/schema.ts';
 import { summarise } from '../lib/scenarios/summary.ts';
 import { byJourney } from '../lib/scenarios/journey.ts';
+import { splitCommentary } from '../lib/scenarios/commentary.ts';
 
 const INDEX_ID = 'virtual:scenario-index';
 const SCENARIO_PREFIX = 'virtual:scenario/';
+const NOTES_PREFIX = 'virtual:scenario-notes/';
 
 export function scenarioPlugin(dir = 'scenarios'): Plugin {
   const folder = resolve(dir);
@@ -24,18 +28,24 @@ export function scenarioPlugin(dir = 'scenarios'): Plugin {
     readdirSync(folder)
       .filter((f) => f.endsWith('.json'))
       .sort();
+  // Each file is checked once per content (the index and a scenario's two chunks all load it).
+  const checked = new Map<string, { text: string; scenario: Scenario }>();
   const load = (file: string): Scenario => {
     const path = join(folder, file);
     const shown = join(dir, file);
-    const result = checkScenarioText(readFileSync(path, 'utf8'), { fileName: file });
+    const text = readFileSync(path, 'utf8');
+    const known = checked.get(file);
+    if (known?.text === text) return known.scenario;
+    const result = checkScenarioText(text, { fileName: file });
     if (!result.ok) throw new Error(`Invalid scenario:\n${formatProblems(shown, result.problems)}`);
     if (result.errors.length) throw new Error(`Unfinished scenario:\n${formatProblems(shown, result.errors)}`);
+    checked.set(file, { text, scenario: result.scenario });
     return result.scenario;
   };
   return {
     name: 'scenario-library',
     resolveId(id) {
-      if (id === INDEX_ID || id.startsWith(SCENARIO_PREFIX)) return '\0' + id;
+      if (id === INDEX_ID || id.startsWith(SCENARIO_PREFIX) || id.startsWith(NOTES_PREFIX)) return '\0' + id;
       return null;
     },
     load(id) {
@@ -47,15 +57,20 @@ export function scenarioPlugin(dir = 'scenarios'): Plugin {
           })
           .sort((a, b) => byJourney(a.id, b.id));
         const index = entries.map(summarise);
-        const loaders = entries.map((s) => `${JSON.stringify(s.id)}: () => import(${JSON.stringify(SCENARIO_PREFIX + s.id)})`);
+        const loaders = entries.map(
+          (s) =>
+            `${JSON.stringify(s.id)}: { play: () => import(${JSON.stringify(SCENARIO_PREFIX + s.id)}), notes: () => import(${JSON.stringify(NOTES_PREFIX + s.id)}) }`,
+        );
         return `export const scenarioIndex = ${JSON.stringify(index)};\nexport const loaders = {${loaders.join(',\n')}};\n`;
       }
-      if (id.startsWith('\0' + SCENARIO_PREFIX)) {
-        const wanted = id.slice(1 + SCENARIO_PREFIX.length);
+      const prefix = [SCENARIO_PREFIX, NOTES_PREFIX].find((p) => id.startsWith('\0' + p));
+      if (prefix) {
+        const wanted = id.slice(1 + prefix.length);
         const file = files().find((f) => f === `${wanted}.json`);
         if (!file) throw new Error(`No built-in scenario "${wanted}"`);
         this.addWatchFile(join(folder, file));
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(load(file)))});\n`;
+        const { play, commentary } = splitCommentary(load(file));
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(prefix === SCENARIO_PREFIX ? play : commentary))});\n`;
       }
       return null;
     },
