@@ -4,9 +4,16 @@
 declare module 'virtual:scenario-index' {
   import type { ScenarioSummary } from './lib/scenarios/summary.ts';
   export const scenarioIndex: ScenarioSummary[];
-  import type { Commentary, PlayScenario } from './lib/scenarios/commentary.ts';
-  /** Each scenario's two chunks: what play needs, and its commentary (see `commentary.ts`). */
-  export const loaders: Record<string, { play: () => Promise<{ default: PlayScenario }>; notes: () => Promise<{ default: Commentary }> }>;
+  import type { PlayScenario } from './lib/scenarios/commentary.ts';
+  import type { Scenario } from './lib/engine/schema.ts';
+  /**
+   * Each scenario's play chunk: the scenario without its commentary, and `notes`, which loads the
+   * commentary's chunk, whose default puts it into that scenario (in place) and returns it.
+   */
+  export const loaders: Record<
+    string,
+    () => Promise<{ default: PlayScenario; notes: () => Promise<{ default: (play: PlayScenario) => Scenario }> }>
+  >;
 }
 
 declare module 'virtual:authoring-guide' {

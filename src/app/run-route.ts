@@ -16,7 +16,7 @@ import { openRun } from '../lib/persistence/repair.ts';
 import type { RunRecord } from '../lib/persistence/records.ts';
 import type { SavedData } from '../lib/state/saved.svelte.ts';
 import { seatWords } from '../lib/ui/words.ts';
-import { loadToPlay, type ScenarioSource, type ScenarioToPlay } from './source.ts';
+import type { ScenarioSource, ScenarioToPlay } from './source.ts';
 
 export type Opened =
   | { kind: 'redirect'; runId: string }
@@ -46,10 +46,15 @@ export async function loadScenario(source: ScenarioSource, id: string): Promise<
   }
 }
 
-/** The same, for play: the scenario may come without its commentary (see `loadToPlay`). */
-async function loadScenarioToPlay(source: ScenarioSource, id: string): Promise<ScenarioToPlay | undefined | Error> {
+/**
+ * The same, for play: a scenario that may come without its commentary, where the source can give that
+ * (`ScenarioSource.loadToPlay`); else the whole scenario.
+ */
+export async function loadScenarioToPlay(source: ScenarioSource, id: string): Promise<ScenarioToPlay | undefined | Error> {
   try {
-    return await loadToPlay(source, id);
+    if (source.loadToPlay) return await source.loadToPlay(id);
+    const scenario = await source.load(id);
+    return scenario && { scenario, complete: () => Promise.resolve(scenario) };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }

@@ -19,16 +19,6 @@ export interface ScenarioSource {
   loadToPlay?(id: string): Promise<ScenarioToPlay | undefined>;
 }
 
-/** A scenario that is whole already, as a `ScenarioToPlay`. */
-export const whole = (scenario: Scenario): ScenarioToPlay => ({ scenario, complete: () => Promise.resolve(scenario) });
-
-/** A scenario to start playing from `source`: without its commentary where the source can give that. */
-export async function loadToPlay(source: ScenarioSource, id: string): Promise<ScenarioToPlay | undefined> {
-  if (source.loadToPlay) return source.loadToPlay(id);
-  const scenario = await source.load(id);
-  return scenario && whole(scenario);
-}
-
 export const builtInSource: ScenarioSource = { list: builtInScenarios, load: loadBuiltIn, loadToPlay: loadBuiltInToPlay };
 
 /** Built-in scenarios first; an id that is not built in is looked up among the imported ones. */
@@ -45,7 +35,7 @@ export const appSource: ScenarioSource = {
     const builtIn = await loadBuiltInToPlay(id);
     if (builtIn) return builtIn;
     const custom = await appSource.load(id);
-    return custom && whole(custom);
+    return custom && { scenario: custom, complete: () => Promise.resolve(custom) };
   },
 };
 

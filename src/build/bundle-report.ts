@@ -119,11 +119,11 @@ export function onDemand(report: BundleReport): ReportFile[] {
 
 /**
  * The chunk holding a built-in scenario's content (`virtual:scenario/<id>`, what play needs), or with
- * `notes`, its commentary (`virtual:scenario-notes/<id>`), by scenario id.
+ * `notes`, its commentary (`virtual:scenario-notes/<id>-notes`), by scenario id.
  */
 export function scenarioChunks(report: BundleReport, part: 'play' | 'notes' = 'play'): Map<string, ReportFile> {
   const chunks = new Map<string, ReportFile>();
-  const pattern = part === 'play' ? /^virtual:scenario\/(.+)$/ : /^virtual:scenario-notes\/(.+)$/;
+  const pattern = part === 'play' ? /^virtual:scenario\/(.+)$/ : /^virtual:scenario-notes\/(.+)-notes$/;
   for (const file of report.files) {
     for (const m of file.modules) {
       const match = pattern.exec(m.id);

@@ -4,12 +4,14 @@
  * complete (a dead end, a trap, an outcome out of reach, an id that is not its file name…) fails the build
  * with the checker's messages. Each becomes two lazily loaded chunks, already normalised, so the app
  * needs no validator to play it: `virtual:scenario/<id>`, what play needs before the first choice, and
- * `virtual:scenario-notes/<id>`, its commentary (coach feedback, thoughts, reasons, facilitator notes…;
- * see `splitCommentary`), which the catalogue puts back. `virtual:scenario-index` holds only what the
- * library screen shows, plus the two loaders of each scenario.
+ * `virtual:scenario-notes/<id>-notes`, its commentary (coach feedback, thoughts, reasons, facilitator notes…;
+ * see `splitCommentary`), which the play chunk loads on request (`notes`) and which puts itself back into
+ * the play chunk's scenario. `virtual:scenario-index` holds only what the library screen shows, plus a
+ * loader per scenario.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { formatProblems } from '../lib/engine/validate.ts';
 import { checkScenarioText } from '../lib/authoring/check.ts';
@@ -19,8 +21,11 @@ import { byJourney } from '../lib/scenarios/journey.ts';
 import { splitCommentary } from '../lib/scenarios/commentary.ts';
 
 const INDEX_ID = 'virtual:scenario-index';
+const COMMENTARY_MODULE = fileURLToPath(new URL('../lib/scenarios/commentary.ts', import.meta.url));
 const SCENARIO_PREFIX = 'virtual:scenario/';
 const NOTES_PREFIX = 'virtual:scenario-notes/';
+/** The commentary's module ends so, which names its chunk `<id>-notes-<hash>.js`. */
+const NOTES_SUFFIX = '-notes';
 
 export function scenarioPlugin(dir = 'scenarios'): Plugin {
   const folder = resolve(dir);
@@ -57,20 +62,29 @@ export function scenarioPlugin(dir = 'scenarios'): Plugin {
           })
           .sort((a, b) => byJourney(a.id, b.id));
         const index = entries.map(summarise);
-        const loaders = entries.map(
-          (s) =>
-            `${JSON.stringify(s.id)}: { play: () => import(${JSON.stringify(SCENARIO_PREFIX + s.id)}), notes: () => import(${JSON.stringify(NOTES_PREFIX + s.id)}) }`,
-        );
+        const loaders = entries.map((s) => `${JSON.stringify(s.id)}: () => import(${JSON.stringify(SCENARIO_PREFIX + s.id)})`);
         return `export const scenarioIndex = ${JSON.stringify(index)};\nexport const loaders = {${loaders.join(',\n')}};\n`;
       }
       const prefix = [SCENARIO_PREFIX, NOTES_PREFIX].find((p) => id.startsWith('\0' + p));
       if (prefix) {
-        const wanted = id.slice(1 + prefix.length);
+        const wanted = id.slice(1 + prefix.length, prefix === NOTES_PREFIX ? -NOTES_SUFFIX.length : undefined);
         const file = files().find((f) => f === `${wanted}.json`);
         if (!file) throw new Error(`No built-in scenario "${wanted}"`);
         this.addWatchFile(join(folder, file));
         const { play, commentary } = splitCommentary(load(file));
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(prefix === SCENARIO_PREFIX ? play : commentary))});\n`;
+        if (prefix === SCENARIO_PREFIX) {
+          // The play chunk names its commentary's chunk, so the first load's index stays as small as before.
+          return (
+            `export default JSON.parse(${JSON.stringify(JSON.stringify(play))});\n` +
+            `export const notes = () => import(${JSON.stringify(`${NOTES_PREFIX}${wanted}${NOTES_SUFFIX}`)});\n`
+          );
+        }
+        // The commentary's chunk brings the code that puts it back (loaded with the first one, then shared).
+        return (
+          `import { mergeCommentary } from ${JSON.stringify(COMMENTARY_MODULE)};\n` +
+          `const commentary = JSON.parse(${JSON.stringify(JSON.stringify(commentary))});\n` +
+          `export default (play) => mergeCommentary(play, commentary);\n`
+        );
       }
       return null;
     },
