@@ -8,7 +8,7 @@ import { builtInScenarios, loadBuiltIn, loadBuiltInToPlay } from '../../src/lib/
 const ids = builtInScenarios().map((s) => s.id);
 /** Where the commentary fields of a scenario are (each choice's feedback and thoughts, each continue branch's reason…), those present. */
 function notesIn(scenario: Scenario): string[] {
-  const found = ['objectives', 'facilitator'].filter((key) => key in scenario);
+  const found = ['facilitator'].filter((key) => key in scenario);
   for (const [id, scene] of Object.entries(scenario.machine.states)) {
     found.push(...['description', 'prompts', 'group'].filter((key) => key in scene || key in scene.meta).map((key) => `${id} ${key}`));
     for (const [event, value] of Object.entries(scene.on ?? {})) {

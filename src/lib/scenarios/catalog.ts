@@ -1,7 +1,7 @@
 /**
  * The built-in scenarios: a small index for the library screen, and each scenario's content loaded on
  * demand (validated at build time by the scenario plugin) in two chunks: what play needs before the first
- * choice, and its commentary (coach feedback, thoughts, reasons, objectives, facilitator notes; see
+ * choice, and its commentary (coach feedback, thoughts, reasons, facilitator notes; see
  * `commentary.ts`), which the first chunk loads on request. `loadBuiltIn` gives the whole scenario;
  * `loadBuiltInToPlay` gives it without its commentary at first, and a way to complete it.
  */
@@ -19,7 +19,7 @@ export function builtInScenarios(): ScenarioSummary[] {
 export interface ScenarioToPlay {
   /**
    * The scenario as play needs it. Until `complete()` has resolved, its commentary fields (each choice's
-   * `feedback` and `thoughts`, each continue branch's `reason`, `objectives`, `facilitator`, each scene's
+   * `feedback` and `thoughts`, each continue branch's `reason`, `facilitator`, each scene's
    * `prompts`, `description` and `group`) are absent: read them only after.
    */
   scenario: Scenario;

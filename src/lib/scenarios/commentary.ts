@@ -2,8 +2,8 @@
  * A built-in scenario in two parts: what play needs before the first choice (scenes, lines, choices'
  * labels and what the other side observes, conditions, effects, private asides, cast) and its commentary,
  * the words shown only after a choice or away from play: each choice's coach `feedback` and the other side's
- * `thoughts`, each continue branch's `reason`, the objectives, the facilitator's questions and notes, and
- * each scene's prompts, description and editor group. The scenario plugin splits each file at build time
+ * `thoughts`, each continue branch's `reason`, the facilitator's questions and notes, and each scene's
+ * prompts, description and editor group. (The objectives stay with play: the scenario screen shows them.) The scenario plugin splits each file at build time
  * (`splitCommentary`) into two chunks; the catalogue puts them together again (`mergeCommentary`), so the
  * rest of the app sees one `Scenario`. Pure; no zod.
  */
@@ -22,7 +22,6 @@ export interface SceneCommentary {
 
 /** A scenario's commentary: everything `splitCommentary` took out. */
 export interface Commentary {
-  objectives: Scenario['objectives'];
   facilitator: Scenario['facilitator'];
   scenes: Record<string, SceneCommentary>;
 }
@@ -69,8 +68,7 @@ function transitions(scene: Scenario['machine']['states'][string]) {
  */
 export function splitCommentary(scenario: Scenario): { play: PlayScenario; commentary: Commentary } {
   const play = structuredClone(scenario);
-  const commentary: Commentary = { objectives: play.objectives, facilitator: play.facilitator, scenes: {} };
-  delete (play as Loose).objectives;
+  const commentary: Commentary = { facilitator: play.facilitator, scenes: {} };
   delete (play as Loose).facilitator;
   for (const [id, scene] of Object.entries(play.machine.states)) {
     const notes: SceneCommentary = {};
@@ -96,7 +94,7 @@ export function splitCommentary(scenario: Scenario): { play: PlayScenario; comme
 
 /** Put a scenario's commentary back, in place (the scenario object is the one play already holds), and return it. */
 export function mergeCommentary(play: PlayScenario, commentary: Commentary): Scenario {
-  put(play, { objectives: commentary.objectives, facilitator: commentary.facilitator }, ORDER.scenario);
+  put(play, { facilitator: commentary.facilitator }, ORDER.scenario);
   for (const [id, notes] of Object.entries(commentary.scenes)) {
     const scene = play.machine.states[id];
     if (!scene) continue;
