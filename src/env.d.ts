@@ -10,10 +10,7 @@ declare module 'virtual:scenario-index' {
    * Each scenario's play chunk: the scenario without its commentary, and `notes`, which loads the
    * commentary's chunk, whose default puts it into that scenario (in place) and returns it.
    */
-  export const loaders: Record<
-    string,
-    () => Promise<{ default: PlayScenario; notes: () => Promise<{ default: (play: PlayScenario) => Scenario }> }>
-  >;
+  export const loaders: Record<string, () => Promise<{ default: PlayScenario; notes: () => Promise<{ default: (play: PlayScenario) => Scenario }> }>>;
 }
 
 declare module 'virtual:authoring-guide' {
