@@ -7,10 +7,10 @@ declare module 'virtual:scenario-index' {
   import type { PlayScenario } from './lib/scenarios/commentary.ts';
   import type { Scenario } from './lib/engine/schema.ts';
   /**
-   * Each scenario's play chunk: the scenario without its commentary, and `notes`, which loads the
-   * commentary's chunk, whose default puts it into that scenario (in place) and returns it.
+   * Each scenario's play chunk: the scenario without its commentary, and `complete`, which loads the
+   * commentary's chunk once, puts the commentary into that scenario (in place) and resolves to it.
    */
-  export const loaders: Record<string, () => Promise<{ default: PlayScenario; notes: () => Promise<{ default: (play: PlayScenario) => Scenario }> }>>;
+  export const loaders: Record<string, () => Promise<{ default: PlayScenario; complete: () => Promise<Scenario> }>>;
 }
 
 declare module 'virtual:authoring-guide' {

@@ -21,21 +21,18 @@ export interface ScenarioSource {
 
 export const builtInSource: ScenarioSource = { list: builtInScenarios, load: loadBuiltIn, loadToPlay: loadBuiltInToPlay };
 
-/** Built-in scenarios first; an id that is not built in is looked up among the imported ones. */
+/** Built-in scenarios first; an id that is not built in is looked up among the imported ones (which are whole). */
 export const appSource: ScenarioSource = {
   list: builtInScenarios,
   async load(id) {
-    const builtIn = await loadBuiltIn(id);
-    if (builtIn) return builtIn;
-    const { loadCustomScenario } = await import('../lib/authoring/store.ts');
-    const custom = await loadCustomScenario(id);
-    return custom.ok ? custom.scenario : undefined;
+    return (await appSource.loadToPlay!(id))?.complete();
   },
   async loadToPlay(id) {
     const builtIn = await loadBuiltInToPlay(id);
     if (builtIn) return builtIn;
-    const custom = await appSource.load(id);
-    return custom && { scenario: custom, complete: () => Promise.resolve(custom) };
+    const { loadCustomScenario } = await import('../lib/authoring/store.ts');
+    const custom = await loadCustomScenario(id);
+    return custom.ok ? { scenario: custom.scenario, complete: async () => custom.scenario } : undefined;
   },
 };
 

@@ -5,8 +5,8 @@
  * with the checker's messages. Each becomes two lazily loaded chunks, already normalised, so the app
  * needs no validator to play it: `virtual:scenario/<id>`, what play needs before the first choice, and
  * `virtual:scenario-notes/<id>-notes`, its commentary (coach feedback, thoughts, reasons, facilitator notes…;
- * see `splitCommentary`), which the play chunk loads on request (`notes`) and which puts itself back into
- * the play chunk's scenario. `virtual:scenario-index` holds only what the library screen shows, plus a
+ * see `splitCommentary`), which the play chunk loads on request (`complete`) and which puts itself back
+ * into the play chunk's scenario. `virtual:scenario-index` holds only what the library screen shows, plus a
  * loader per scenario.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -73,10 +73,16 @@ export function scenarioPlugin(dir = 'scenarios'): Plugin {
         this.addWatchFile(join(folder, file));
         const { play, commentary } = splitCommentary(load(file));
         if (prefix === SCENARIO_PREFIX) {
-          // The play chunk names its commentary's chunk, so the first load's index stays as small as before.
+          // The play chunk completes its scenario (once; again after a failed load), so the first load's
+          // index and catalogue stay as small as before.
           return (
-            `export default JSON.parse(${JSON.stringify(JSON.stringify(play))});\n` +
-            `export const notes = () => import(${JSON.stringify(`${NOTES_PREFIX}${wanted}${NOTES_SUFFIX}`)});\n`
+            `const scenario = JSON.parse(${JSON.stringify(JSON.stringify(play))});\n` +
+            `let done;\n` +
+            `export const complete = () => (done ??= import(${JSON.stringify(`${NOTES_PREFIX}${wanted}${NOTES_SUFFIX}`)}).then(\n` +
+            `  (notes) => notes.default(scenario),\n` +
+            `  (error) => { done = undefined; throw error; },\n` +
+            `));\n` +
+            `export default scenario;\n`
           );
         }
         // The commentary's chunk brings the code that puts it back (loaded with the first one, then shared).

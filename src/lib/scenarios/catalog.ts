@@ -27,26 +27,10 @@ export interface ScenarioToPlay {
   complete(): Promise<Scenario>;
 }
 
-/** Each built-in scenario's completion, once (its chunk, and so its object, is loaded once). */
-const completing = new WeakMap<Scenario, Promise<Scenario>>();
-
 /** A built-in scenario without its commentary yet, or undefined if there is none by that id. */
 export async function loadBuiltInToPlay(id: string): Promise<ScenarioToPlay | undefined> {
-  const loader = loaders[id];
-  if (!loader) return undefined;
-  const chunk = await loader();
-  const scenario = chunk.default;
-  const complete = () => {
-    let done = completing.get(scenario);
-    if (!done) {
-      done = chunk.notes().then((notes) => notes.default(scenario));
-      completing.set(scenario, done);
-      // A chunk that failed to load (offline) may load later: the next call tries again.
-      done.catch(() => completing.delete(scenario));
-    }
-    return done;
-  };
-  return { scenario, complete };
+  const chunk = await loaders[id]?.();
+  return chunk && { scenario: chunk.default, complete: chunk.complete };
 }
 
 /** Load a built-in scenario's whole content, or undefined if there is none by that id. */
