@@ -2,10 +2,15 @@
 /// <reference types="vite/client" />
 
 declare module 'virtual:scenario-index' {
-  import type { Scenario } from './lib/engine/schema.ts';
   import type { ScenarioSummary } from './lib/scenarios/summary.ts';
   export const scenarioIndex: ScenarioSummary[];
-  export const loaders: Record<string, () => Promise<{ default: Scenario }>>;
+  import type { PlayScenario } from './lib/scenarios/commentary.ts';
+  import type { Scenario } from './lib/engine/schema.ts';
+  /**
+   * Each scenario's play chunk: the scenario without its commentary, and `complete`, which loads the
+   * commentary's chunk once, puts the commentary into that scenario (in place) and resolves to it.
+   */
+  export const loaders: Record<string, () => Promise<{ default: PlayScenario; complete: () => Promise<Scenario> }>>;
 }
 
 declare module 'virtual:authoring-guide' {

@@ -3,6 +3,11 @@
  * and seat or starts one; `#/run/<runId>` opens a saved run, after checking it still fits its scenario.
  * Every failure is a message in words; a run that no longer fits its scenario is set aside, not deleted,
  * and a run whose scenario is missing or damaged is left as it is.
+ *
+ * A built-in scenario opens without its commentary (coach feedback, thoughts, reasons…; see
+ * `lib/scenarios/commentary.ts`) when the run has no step yet: the first scene needs none of it, and the run
+ * screen completes the scenario (`complete`) once that scene is painted. A run with steps waits for the
+ * whole scenario, since its coach notes and debrief are on screen at once.
  */
 import { newSeed } from '../lib/engine/random.ts';
 import type { PlaySeat } from '../lib/engine/machine.ts';
@@ -11,10 +16,18 @@ import { openRun } from '../lib/persistence/repair.ts';
 import type { RunRecord } from '../lib/persistence/records.ts';
 import type { SavedData } from '../lib/state/saved.svelte.ts';
 import { seatWords } from '../lib/ui/words.ts';
-import type { ScenarioSource } from './source.ts';
+import type { ScenarioSource, ScenarioToPlay } from './source.ts';
 
 export type Opened =
-  { kind: 'redirect'; runId: string } | { kind: 'ready'; scenario: Scenario; record: RunRecord } | { kind: 'error'; title: string; message: string };
+  | { kind: 'redirect'; runId: string }
+  | {
+      kind: 'ready';
+      scenario: Scenario;
+      record: RunRecord;
+      /** Puts the commentary into `scenario` (if it lacks it) and resolves to it; nothing may read a note before. */
+      complete: () => Promise<Scenario>;
+    }
+  | { kind: 'error'; title: string; message: string };
 
 export function noScenario(id: string): Opened {
   return {
@@ -28,6 +41,20 @@ export function noScenario(id: string): Opened {
 export async function loadScenario(source: ScenarioSource, id: string): Promise<Scenario | undefined | Error> {
   try {
     return await source.load(id);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/**
+ * The same, for play: a scenario that may come without its commentary, where the source can give that
+ * (`ScenarioSource.loadToPlay`); else the whole scenario.
+ */
+export async function loadScenarioToPlay(source: ScenarioSource, id: string): Promise<ScenarioToPlay | undefined | Error> {
+  try {
+    if (source.loadToPlay) return await source.loadToPlay(id);
+    const scenario = await source.load(id);
+    return scenario && { scenario, complete: () => Promise.resolve(scenario) };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
@@ -49,9 +76,10 @@ export function startRun(saved: SavedData, scenario: Scenario, seat: PlaySeat): 
 }
 
 export async function openPlay(source: ScenarioSource, saved: SavedData, id: string, seat: PlaySeat): Promise<Opened> {
-  const scenario = await loadScenario(source, id);
-  if (scenario instanceof Error) return loadFailed(scenario);
-  if (!scenario) return noScenario(id);
+  const toPlay = await loadScenarioToPlay(source, id);
+  if (toPlay instanceof Error) return loadFailed(toPlay);
+  if (!toPlay) return noScenario(id);
+  const { scenario } = toPlay;
   if (!seatOffered(scenario, seat)) {
     return { kind: 'error', title: 'Seat not available', message: `“${scenario.title}” cannot be played ${seatWords(seat)}. Choose a seat it offers.` };
   }
@@ -68,13 +96,18 @@ export async function openSaved(source: ScenarioSource, saved: SavedData, runId:
       message: 'This run is not saved on this device. It may have been erased, or made in another browser. You can start a new run from the library.',
     };
   }
-  const scenario = await loadScenario(source, record.scenarioId);
-  if (scenario instanceof Error) return loadFailed(scenario);
-  if (!scenario) {
+  const toPlay = await loadScenarioToPlay(source, record.scenarioId);
+  if (toPlay instanceof Error) return loadFailed(toPlay);
+  if (!toPlay) {
     // The run still reads: only its scenario is missing (or could not be read), so the run stays where it
     // is and opens again once the scenario is back.
     const missing = noScenario(record.scenarioId);
     return missing.kind === 'error' ? { ...missing, message: `${missing.message} Your run of “${record.scenarioTitle}” is kept on this device.` } : missing;
+  }
+  const { scenario, complete } = toPlay;
+  if (record.stepCount > 0 || record.choices.length > 0) {
+    const completed = await complete().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    if (completed instanceof Error) return loadFailed(completed);
   }
   const opened = openRun(scenario, record);
   if (!opened.ok) {
@@ -85,5 +118,5 @@ export async function openSaved(source: ScenarioSource, saved: SavedData, runId:
       message: `Your run of “${scenario.title}” cannot be resumed, because ${opened.reason}: the scenario has changed since. The run was set aside, not deleted. You can start it again from the library.`,
     };
   }
-  return { kind: 'ready', scenario, record: opened.run };
+  return { kind: 'ready', scenario, record: opened.run, complete };
 }

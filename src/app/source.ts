@@ -3,26 +3,36 @@
  * supply their own source.
  */
 import type { Scenario } from '../lib/engine/schema.ts';
-import { builtInScenarios, loadBuiltIn, type ScenarioSummary } from '../lib/scenarios/catalog.ts';
+import { builtInScenarios, loadBuiltIn, loadBuiltInToPlay, type ScenarioSummary, type ScenarioToPlay } from '../lib/scenarios/catalog.ts';
+
+export type { ScenarioToPlay };
 
 export interface ScenarioSource {
   /** What the library lists. */
   list(): ScenarioSummary[];
   /** A scenario's content, or undefined when there is none by that id. */
   load(id: string): Promise<Scenario | undefined>;
+  /**
+   * A scenario to start playing, which may lack its commentary until `complete()` resolves (built-in
+   * scenarios: see `catalog.ts`). Without it, `load` is used and the scenario is whole at once.
+   */
+  loadToPlay?(id: string): Promise<ScenarioToPlay | undefined>;
 }
 
-export const builtInSource: ScenarioSource = { list: builtInScenarios, load: loadBuiltIn };
+export const builtInSource: ScenarioSource = { list: builtInScenarios, load: loadBuiltIn, loadToPlay: loadBuiltInToPlay };
 
-/** Built-in scenarios first; an id that is not built in is looked up among the imported ones. */
+/** Built-in scenarios first; an id that is not built in is looked up among the imported ones (which are whole). */
 export const appSource: ScenarioSource = {
   list: builtInScenarios,
   async load(id) {
-    const builtIn = await loadBuiltIn(id);
+    return (await appSource.loadToPlay!(id))?.complete();
+  },
+  async loadToPlay(id) {
+    const builtIn = await loadBuiltInToPlay(id);
     if (builtIn) return builtIn;
     const { loadCustomScenario } = await import('../lib/authoring/store.ts');
     const custom = await loadCustomScenario(id);
-    return custom.ok ? custom.scenario : undefined;
+    return custom.ok ? { scenario: custom.scenario, complete: async () => custom.scenario } : undefined;
   },
 };
 

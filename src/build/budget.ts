@@ -32,6 +32,8 @@ export interface BuildSizes {
   onDemand: Sized[];
   /** Each built-in scenario's chunk, by scenario id. */
   scenarios: Map<string, Sized>;
+  /** Each built-in scenario's commentary chunk, by scenario id. */
+  scenarioNotes: Map<string, Sized>;
 }
 
 export function sizeOf(outDir: string, fileName: string): Sized {
@@ -52,6 +54,7 @@ export function measureBuild(outDir: string): BuildSizes {
     .map((f) => sizeOf(outDir, f.fileName));
   const total = first.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
   const scenarios = new Map([...scenarioChunks(report)].map(([id, file]) => [id, sizeOf(outDir, file.fileName)]));
+  const scenarioNotes = new Map([...scenarioChunks(report, 'notes')].map(([id, file]) => [id, sizeOf(outDir, file.fileName)]));
   return {
     report,
     firstLoad: first,
@@ -60,6 +63,7 @@ export function measureBuild(outDir: string): BuildSizes {
       .filter(isCode)
       .map((f) => sizeOf(outDir, f.fileName)),
     scenarios,
+    scenarioNotes,
   };
 }
 
@@ -67,7 +71,7 @@ export function measureBuild(outDir: string): BuildSizes {
 export function packageOf(moduleId: string): string {
   const match = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(moduleId);
   if (match) return match[1]!;
-  if (moduleId.startsWith('virtual:scenario/')) return 'scenario content';
+  if (moduleId.startsWith('virtual:scenario/') || moduleId.startsWith('virtual:scenario-notes/')) return 'scenario content';
   if (moduleId.startsWith('virtual:')) return 'scenario index';
   return 'app';
 }

@@ -117,12 +117,16 @@ export function onDemand(report: BundleReport): ReportFile[] {
   return [...chunks, ...report.files.filter((f) => css.has(f.fileName))];
 }
 
-/** The chunk holding a built-in scenario's content (`virtual:scenario/<id>`), by scenario id. */
-export function scenarioChunks(report: BundleReport): Map<string, ReportFile> {
+/**
+ * The chunk holding a built-in scenario's content (`virtual:scenario/<id>`, what play needs), or with
+ * `notes`, its commentary (`virtual:scenario-notes/<id>-notes`), by scenario id.
+ */
+export function scenarioChunks(report: BundleReport, part: 'play' | 'notes' = 'play'): Map<string, ReportFile> {
   const chunks = new Map<string, ReportFile>();
+  const pattern = part === 'play' ? /^virtual:scenario\/(.+)$/ : /^virtual:scenario-notes\/(.+)-notes$/;
   for (const file of report.files) {
     for (const m of file.modules) {
-      const match = /^virtual:scenario\/(.+)$/.exec(m.id);
+      const match = pattern.exec(m.id);
       if (match) chunks.set(match[1]!, file);
     }
   }

@@ -2,21 +2,30 @@
  * Vite plugin: the built-in scenarios. Each file in scenarios/ is checked at build time by the one checking
  * path (`checkScenarioText`, as `npm run scenarios` and the importer do): a file that is invalid or not
  * complete (a dead end, a trap, an outcome out of reach, an id that is not its file name…) fails the build
- * with the checker's messages. Each becomes its own lazily loaded chunk, already
- * normalised, so the app needs no validator to play it. `virtual:scenario-index` holds only what the
- * library screen shows, plus a loader per scenario.
+ * with the checker's messages. Each becomes two lazily loaded chunks, already normalised, so the app
+ * needs no validator to play it: `virtual:scenario/<id>`, what play needs before the first choice, and
+ * `virtual:scenario-notes/<id>-notes`, its commentary (coach feedback, thoughts, reasons, facilitator notes…;
+ * see `splitCommentary`), which the play chunk loads on request (`complete`) and which puts itself back
+ * into the play chunk's scenario. `virtual:scenario-index` holds only what the library screen shows, plus a
+ * loader per scenario.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { formatProblems } from '../lib/engine/validate.ts';
 import { checkScenarioText } from '../lib/authoring/check.ts';
 import type { Scenario } from '../lib/engine/schema.ts';
 import { summarise } from '../lib/scenarios/summary.ts';
 import { byJourney } from '../lib/scenarios/journey.ts';
+import { splitCommentary } from '../lib/scenarios/commentary.ts';
 
 const INDEX_ID = 'virtual:scenario-index';
+const COMMENTARY_MODULE = fileURLToPath(new URL('../lib/scenarios/commentary.ts', import.meta.url));
 const SCENARIO_PREFIX = 'virtual:scenario/';
+const NOTES_PREFIX = 'virtual:scenario-notes/';
+/** The commentary's module ends so, which names its chunk `<id>-notes-<hash>.js`. */
+const NOTES_SUFFIX = '-notes';
 
 export function scenarioPlugin(dir = 'scenarios'): Plugin {
   const folder = resolve(dir);
@@ -24,18 +33,24 @@ export function scenarioPlugin(dir = 'scenarios'): Plugin {
     readdirSync(folder)
       .filter((f) => f.endsWith('.json'))
       .sort();
+  // Each file is checked once per content (the index and a scenario's two chunks all load it).
+  const checked = new Map<string, { text: string; scenario: Scenario }>();
   const load = (file: string): Scenario => {
     const path = join(folder, file);
     const shown = join(dir, file);
-    const result = checkScenarioText(readFileSync(path, 'utf8'), { fileName: file });
+    const text = readFileSync(path, 'utf8');
+    const known = checked.get(file);
+    if (known?.text === text) return known.scenario;
+    const result = checkScenarioText(text, { fileName: file });
     if (!result.ok) throw new Error(`Invalid scenario:\n${formatProblems(shown, result.problems)}`);
     if (result.errors.length) throw new Error(`Unfinished scenario:\n${formatProblems(shown, result.errors)}`);
+    checked.set(file, { text, scenario: result.scenario });
     return result.scenario;
   };
   return {
     name: 'scenario-library',
     resolveId(id) {
-      if (id === INDEX_ID || id.startsWith(SCENARIO_PREFIX)) return '\0' + id;
+      if (id === INDEX_ID || id.startsWith(SCENARIO_PREFIX) || id.startsWith(NOTES_PREFIX)) return '\0' + id;
       return null;
     },
     load(id) {
@@ -50,12 +65,32 @@ export function scenarioPlugin(dir = 'scenarios'): Plugin {
         const loaders = entries.map((s) => `${JSON.stringify(s.id)}: () => import(${JSON.stringify(SCENARIO_PREFIX + s.id)})`);
         return `export const scenarioIndex = ${JSON.stringify(index)};\nexport const loaders = {${loaders.join(',\n')}};\n`;
       }
-      if (id.startsWith('\0' + SCENARIO_PREFIX)) {
-        const wanted = id.slice(1 + SCENARIO_PREFIX.length);
+      const prefix = [SCENARIO_PREFIX, NOTES_PREFIX].find((p) => id.startsWith('\0' + p));
+      if (prefix) {
+        const wanted = id.slice(1 + prefix.length, prefix === NOTES_PREFIX ? -NOTES_SUFFIX.length : undefined);
         const file = files().find((f) => f === `${wanted}.json`);
         if (!file) throw new Error(`No built-in scenario "${wanted}"`);
         this.addWatchFile(join(folder, file));
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(load(file)))});\n`;
+        const { play, commentary } = splitCommentary(load(file));
+        if (prefix === SCENARIO_PREFIX) {
+          // The play chunk completes its scenario (once; again after a failed load), so the first load's
+          // index and catalogue stay as small as before.
+          return (
+            `const scenario = JSON.parse(${JSON.stringify(JSON.stringify(play))});\n` +
+            `let done;\n` +
+            `export const complete = () => (done ??= import(${JSON.stringify(`${NOTES_PREFIX}${wanted}${NOTES_SUFFIX}`)}).then(\n` +
+            `  (notes) => notes.default(scenario),\n` +
+            `  (error) => { done = undefined; throw error; },\n` +
+            `));\n` +
+            `export default scenario;\n`
+          );
+        }
+        // The commentary's chunk brings the code that puts it back (loaded with the first one, then shared).
+        return (
+          `import { mergeCommentary } from ${JSON.stringify(COMMENTARY_MODULE)};\n` +
+          `const commentary = JSON.parse(${JSON.stringify(JSON.stringify(commentary))});\n` +
+          `export default (play) => mergeCommentary(play, commentary);\n`
+        );
       }
       return null;
     },

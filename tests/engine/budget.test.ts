@@ -71,14 +71,15 @@ describe('the first load', () => {
   });
 
   it('holds no scenario content, only the index the library shows', () => {
-    expect(firstLoadModules().filter((id) => id.startsWith('virtual:scenario/'))).toEqual([]);
+    expect(firstLoadModules().filter((id) => /^virtual:scenario(-notes)?\//.test(id))).toEqual([]);
   });
 });
 
 describe('the built-in scenarios', () => {
   it('each load on demand from a chunk of their own', () => {
     expect([...sizes.scenarios.keys()].sort()).toEqual(scenarioIds);
-    const files = [...sizes.scenarios.values()].map((s) => s.fileName);
+    expect([...sizes.scenarioNotes.keys()].sort()).toEqual(scenarioIds);
+    const files = [...sizes.scenarios.values(), ...sizes.scenarioNotes.values()].map((s) => s.fileName);
     expect(new Set(files).size).toBe(files.length);
   });
 });
@@ -96,7 +97,7 @@ describe('the service worker', () => {
     expect(page).toBe('index.html');
     const built = report.files.map((f) => f.fileName).filter((f) => /\.(js|css|html)$/.test(f) && f !== 'sw.js');
     expect(files).toEqual(expect.arrayContaining(built));
-    for (const scenario of sizes.scenarios.values()) expect(files).toContain(scenario.fileName);
+    for (const scenario of [...sizes.scenarios.values(), ...sizes.scenarioNotes.values()]) expect(files).toContain(scenario.fileName);
   });
 
   it('precaches the manifest and every icon it names, and only files that exist', () => {

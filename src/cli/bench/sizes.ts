@@ -7,7 +7,8 @@ export interface SizeFigures {
   firstLoadTotal: { raw: number; gzip: number };
   budget: number;
   onDemand: { fileName: string; raw: number; gzip: number }[];
-  scenarios: { id: string; raw: number; gzip: number }[];
+  /** Each scenario's play chunk, and `notes`, its commentary chunk. */
+  scenarios: { id: string; raw: number; gzip: number; notes?: { raw: number; gzip: number } }[];
   weight: { name: string; share: number; gzip: number }[];
   serviceWorker: { raw: number; gzip: number };
   singleFile?: { raw: number; gzip: number };
@@ -33,7 +34,7 @@ export function benchSizes(appDir: string, singleDir?: string): SizeFigures {
     ),
   );
 
-  const scenarioFiles = new Set([...sizes.scenarios.values()].map((s) => s.fileName));
+  const scenarioFiles = new Set([...sizes.scenarios.values(), ...sizes.scenarioNotes.values()].map((s) => s.fileName));
   const others = sizes.onDemand.filter((f) => !scenarioFiles.has(f.fileName));
   console.log('  Loaded on demand (screens and shared chunks):');
   console.log(others.length ? table([['file', 'raw', 'gzip'], ...others.map(row)], '    ') : '    none');
@@ -41,9 +42,23 @@ export function benchSizes(appDir: string, singleDir?: string): SizeFigures {
   const editor = others.filter((f) => /\/(EditorRoute|Canvas|PlayTest|layout)-/.test(f.fileName));
   const editorTotal = editor.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
   console.log(`  The scenario editor, on demand: ${kB(editorTotal.raw)} raw, ${kB(editorTotal.gzip)} gzip (${editor.map((f) => f.fileName).join(', ')})`);
-  console.log('  Built-in scenarios, one chunk each:');
-  const scenarios = [...sizes.scenarios].map(([id, s]) => ({ id, raw: s.raw, gzip: s.gzip })).sort((a, b) => a.id.localeCompare(b.id));
-  console.log(table([['scenario', 'raw', 'gzip'], ...scenarios.map((s) => [s.id, kB(s.raw), kB(s.gzip)])], '    '));
+  console.log('  Built-in scenarios, two chunks each: what play needs, and the commentary fetched after the first scene:');
+  const scenarios = [...sizes.scenarios]
+    .map(([id, s]) => {
+      const notes = sizes.scenarioNotes.get(id);
+      return { id, raw: s.raw, gzip: s.gzip, ...(notes ? { notes: { raw: notes.raw, gzip: notes.gzip } } : {}) };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const dash = (n: number | undefined) => (n === undefined ? '–' : kB(n));
+  console.log(
+    table(
+      [
+        ['scenario', 'play raw', 'play gzip', 'notes raw', 'notes gzip'],
+        ...scenarios.map((s) => [s.id, kB(s.raw), kB(s.gzip), dash(s.notes?.raw), dash(s.notes?.gzip)]),
+      ],
+      '    ',
+    ),
+  );
 
   const page = sizeOf(appDir, 'index.html');
   console.log(`  The page itself, index.html: ${kB(page.raw)} raw, ${kB(page.gzip)} gzip`);
