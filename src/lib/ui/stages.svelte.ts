@@ -20,6 +20,11 @@ export class Stages {
     if (count > 0) afterPaint(next);
   }
 
+  /** How many parts after the first are shown. */
+  get shown(): number {
+    return this.#shown;
+  }
+
   /** Whether part `n` (1 for the first part after the initial one) is shown yet. */
   reached(n: number): boolean {
     return this.#shown >= n;
