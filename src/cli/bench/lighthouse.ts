@@ -126,7 +126,11 @@ export async function withSavedProfile<T>(url: string, data: Record<string, stri
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill();
     await exited;
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    } catch {
+      // Chromium's helper processes may still be writing; a folder left in the temp directory is harmless.
+    }
   }
 }
 
