@@ -7,6 +7,7 @@ import { cspPlugin } from './src/build/csp-plugin.ts';
 import { pwaPlugin, SERVICE_WORKER_SOURCE } from './src/build/pwa-plugin.ts';
 import { bundleReportPlugin } from './src/build/bundle-report.ts';
 import { shellChunk } from './src/build/shell-chunk.ts';
+import { compileHintsPlugin } from './src/build/compile-hints-plugin.ts';
 import { SINGLE_FILE_MODE, singleFileBuildOptions, singleFilePlugin } from './src/build/single-file-plugin.ts';
 
 const underVitest = Boolean(process.env.VITEST);
@@ -22,6 +23,7 @@ export default defineConfig(({ mode }) => {
       svelteTesting(),
       scenarioPlugin(),
       guidePlugin(),
+      compileHintsPlugin(),
       ...(single ? [singleFilePlugin()] : [cspPlugin(), pwaPlugin(), shell.plugin, bundleReportPlugin()]),
     ],
     base: single ? './' : '/',

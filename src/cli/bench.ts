@@ -14,6 +14,7 @@
  *    side by side with the ratios.
  * 6. A second visit (`bench/second-visit.ts`): ten finished runs and three imported scenarios saved, the page
  *    served by its service worker, reloaded at 4× slowdown: the long tasks at start-up.
+ * 7. Lighthouse (`bench/lighthouse.ts`) cold, then on a second visit with the same saved data.
  *
  * Options: `--no-browser` skips steps 4 and 5; `--only <sections>` runs only some of `sizes`, `analyser`, `load`,
  * `latency`, `peer`, `secondVisit`, `lighthouse` (comma-separated); `--choices <n>` sets the choices made on each page beside
@@ -64,6 +65,7 @@ try {
         if (wanted('peer')) figures.peer = await section('Beside a minimal inkjs page', () => benchPeer(server.url, peerChoices));
         if (wanted('secondVisit')) figures.secondVisit = await section('Second visit with saved data', () => benchSecondVisit(server.url));
         if (wanted('lighthouse')) figures.lighthouse = await section('Lighthouse', () => benchLighthouse(server.url));
+        if (wanted('lighthouse')) figures.lighthouseSecondVisit = await section('Lighthouse, second visit', () => benchLighthouse(server.url, 3, true));
       } finally {
         await server.close();
       }

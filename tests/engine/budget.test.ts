@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIRST_LOAD_BUDGET_GZIP, kB, measureBuild, type BuildSizes } from '../../src/build/budget.ts';
 import { firstLoad, type BundleReport } from '../../src/build/bundle-report.ts';
 import { escapeInlineScript } from '../../src/build/single-file-plugin.ts';
+import { COMPILE_HINT } from '../../src/build/compile-hints-plugin.ts';
 import { registerServiceWorker, type OfflineStatus } from '../../src/pwa/register.ts';
 
 const scenarioIds = readdirSync('scenarios')
@@ -68,6 +69,11 @@ describe('the first load', () => {
         /^src\/lib\/map\//.test(id),
     );
     expect(heavy).toEqual([]);
+  });
+
+  it('asks V8 to compile the entry script while it downloads (the compile hint on its first line)', () => {
+    const entry = report.files.find((f) => f.kind === 'entry')!;
+    expect(readFileSync(join(appDir, entry.fileName), 'utf8').split('\n', 1)[0]).toBe(COMPILE_HINT);
   });
 
   it('holds no scenario content, only the index the library shows', () => {

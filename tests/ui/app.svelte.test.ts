@@ -120,14 +120,17 @@ describe('<App> saved progress', () => {
       'Your run of “A short call” could not be read (it is not valid JSON). It was set aside, not deleted: “Your data” lets you download it or try to restore it.',
     );
     expect(screen.getByText('As the candidate: 1 of 4 outcomes found')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Your finished runs' })).toHaveTextContent(`“A short call”, as the candidate: ${OUTCOME_INFO.noFit.title}`);
+    // The history is shown a few frames after the first screen.
+    expect(await screen.findByRole('region', { name: 'Your finished runs' })).toHaveTextContent(
+      `“A short call”, as the candidate: ${OUTCOME_INFO.noFit.title}`,
+    );
     const aside = allKeys(storage).find((k) => k.startsWith('osotd:set-aside:'))!;
     expect(storage.getItem(aside)).toContain('"snapshots\\":[{\\"status\\":');
     await user.click(within(alert).getByRole('button', { name: 'Got it' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('migrates progress saved by an older version', () => {
+  it('migrates progress saved by an older version', async () => {
     const storage = memoryStorage({
       [KEYS.discovered]: JSON.stringify({ 'fake-call': { employer: ['noFit', 'mutualFit'], candidate: [] } }),
       [KEYS.history]: JSON.stringify([{ scenarioId: 'fake-call', seat: 'employer', outcome: 'mutualFit', finishedAt: '2025-02-28T09:30:00Z' }]),
@@ -136,7 +139,7 @@ describe('<App> saved progress', () => {
     renderApp({ storage });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByText('As the employer: 2 of 4 outcomes found')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Your finished runs' })).toHaveTextContent(`as the employer: ${OUTCOME_INFO.mutualFit.title}`);
+    expect(await screen.findByRole('region', { name: 'Your finished runs' })).toHaveTextContent(`as the employer: ${OUTCOME_INFO.mutualFit.title}`);
     expect(JSON.parse(storage.getItem(KEYS.settings)!)).toEqual({ version: 1, mode: 'realistic' });
   });
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import LibraryScreen from '../../src/app/LibraryScreen.svelte';
 import { memoryStorage } from '../../src/lib/persistence/storage.ts';
 import { summarise } from '../../src/lib/scenarios/summary.ts';
@@ -42,6 +42,14 @@ describe('<LibraryScreen>', () => {
     expect(screen.getByRole('link', { name: 'A short call' })).toHaveAttribute('href', '#/scenario/fake-call');
   });
 
+  it('shows the first cards at once and every card a frame later', async () => {
+    const many = Array.from({ length: 7 }, (_, i) => fake((s) => Object.assign(s, { id: `s${i}`, title: `Scenario ${i}` })));
+    render(LibraryScreen, { scenarios: many.map(summarise), saved: new SavedData(memoryStorage()) });
+    expect(cardTitles().length).toBeLessThan(7);
+    expect(screen.getByText('Showing 7 of 7 scenarios.')).toBeInTheDocument();
+    await vi.waitFor(() => expect(cardTitles()).toEqual(many.map((s) => s.title)));
+  });
+
   it('shows the outcomes this player has found, per seat', () => {
     const saved = new SavedData(memoryStorage());
     const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', seed: 1 });
@@ -70,14 +78,15 @@ describe('<LibraryScreen>', () => {
     expect(screen.getByText('No scenario matches these filters.')).toBeInTheDocument();
   });
 
-  it('lists unfinished runs to resume and finished runs with their debriefs', () => {
+  it('lists unfinished runs to resume and finished runs with their debriefs', async () => {
     const saved = new SavedData(memoryStorage());
     const open = saved.startRun({ scenarioId: 'panel', scenarioTitle: 'The panel', seat: 'candidate', mode: 'coach', seed: 1 });
     const done = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', seed: 1 });
     saved.finishRun(done, 'candidateDeclines', 2);
     renderComponent(saved);
     expect(screen.getByRole('link', { name: 'Resume “The panel”, as the candidate' })).toHaveAttribute('href', `#/run/${open.id}`);
-    const history = screen.getByRole('region', { name: 'Your finished runs' });
+    // Shown a few frames after the first screenful.
+    const history = await screen.findByRole('region', { name: 'Your finished runs' });
     expect(within(history).getAllByRole('listitem')[0]).toHaveTextContent('“A short call”, as the employer: The candidate walks away');
     expect(within(history).getByRole('link', { name: /See the debrief/ })).toHaveAttribute('href', `#/run/${done.id}`);
   });
@@ -89,7 +98,7 @@ describe('<LibraryScreen>', () => {
     const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: 'A short call', seat: 'employer', mode: 'coach', seed: 1 });
     saved.finishRun(run, 'noFit', 2);
     renderComponent(saved);
-    await user.click(screen.getByRole('button', { name: 'Erase my progress…' }));
+    await user.click(await screen.findByRole('button', { name: 'Erase my progress…' }));
     await user.click(screen.getByRole('button', { name: 'Keep my progress' }));
     expect(storage.length).toBeGreaterThan(0);
     await user.click(screen.getByRole('button', { name: 'Erase my progress…' }));

@@ -3,15 +3,16 @@
  * per scenario (`osotd:v1:custom:<id>`) in the app's one record store (`../persistence/record-store.ts`),
  * so one broken entry never takes the others, or the runs played on it, with it.
  *
- * Listing, removing and exporting need only the record's `zod/mini` schema. Saving from text and loading
- * to play validate with the full scenario schema, loaded with `import()`.
+ * Listing, removing and exporting need only the record's shape (checked with `persistence/shape.ts`, so the
+ * library lists imported scenarios without loading zod; the scenario inside is not checked there). Saving
+ * from text and loading to play validate with the full scenario schema, loaded with `import()`.
  *
  * Guarantees: a save writes one key with one `setItem`, after every check has passed, so a failed import
  * changes nothing; a built-in id is never taken; an existing custom scenario is replaced only when asked.
  * An entry that cannot be read is set aside with its reason and reported, never deleted; an entry from
  * a newer version of the app is left untouched.
  */
-import * as z from 'zod/mini';
+import * as z from '../persistence/shape.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { summarise, type ScenarioSummary } from '../scenarios/summary.ts';
 import { RecordStore, SET_ASIDE_PREFIX, type RecordKind } from '../persistence/record-store.ts';
@@ -53,23 +54,23 @@ export interface CustomListing {
 
 const customSchema = z.object({
   version: z.literal(CUSTOM_RECORD_VERSION),
-  status: z.enum(['ready', 'draft']),
+  status: z.oneOf(['ready', 'draft']),
   savedAt: z.string(),
   summary: z.object({
     id: z.string(),
     title: z.string(),
     summary: z.string(),
-    seats: z.array(z.enum(['employer', 'candidate'])),
+    seats: z.array(z.oneOf(['employer', 'candidate'])),
     minutes: z.number(),
     tags: z.array(z.string()),
   }),
   /** Advice only: an entry that lost its warnings is still usable, with none. */
-  warnings: z._default(z.array(z.string()), []),
+  warnings: z.withDefault(z.array(z.string()), []),
   /** The validated scenario; validated again, with the full schema, before it is played. */
-  scenario: z.record(z.string(), z.unknown()),
+  scenario: z.record(z.unknown()),
 });
 /** A saved entry, as written by `saveChecked`. */
-type CustomRecord = z.infer<typeof customSchema>;
+type CustomRecord = z.Infer<typeof customSchema>;
 
 /** Imported scenarios, as a kind of saved record. */
 export const customScenarioKind: RecordKind<CustomRecord> = {

@@ -7,7 +7,8 @@
  *   `expected`, `invalid_value`, `invalid_format`, `too_big`, `too_small`) and a message in words.
  *
  * Only what records.ts needs: strings (with a pattern), numbers, integers (with bounds), literals,
- * enumerations, nullable and optional values, arrays (with a maximum length), objects and records.
+ * enumerations, nullable and optional values, arrays (with a maximum length), objects and records, unchecked
+ * values and defaults.
  */
 
 /** One problem found, shaped like a zod issue. */
@@ -155,4 +156,14 @@ export function record<T>(value: Shape<T>): Shape<Record<string, T>> {
     }
     return { ok: out };
   });
+}
+
+/** Any value, unchecked (kept as it is). */
+export function unknown(): Shape<unknown> {
+  return shape((data) => ({ ok: data }));
+}
+
+/** `inner`, or `value` when the data is missing (like zod's `_default`): in an object, the key is then always there. */
+export function withDefault<T>(inner: Shape<T>, value: T): Shape<T> {
+  return shape<T>((data, path) => (data === undefined ? { ok: value } : inner.run(data, path)));
 }
