@@ -24,8 +24,8 @@ export type Opened =
       kind: 'ready';
       scenario: Scenario;
       record: RunRecord;
-      /** Puts the commentary into `scenario` (if it lacks it) and resolves to it; nothing may read a note before. */
-      complete: () => Promise<Scenario>;
+      /** Puts the commentary into `scenario` and resolves to it; nothing may read a note before. Absent when the scenario is whole. */
+      complete?: () => Promise<Scenario>;
     }
   | { kind: 'error'; title: string; message: string };
 
@@ -54,7 +54,7 @@ export async function loadScenarioToPlay(source: ScenarioSource, id: string): Pr
   try {
     if (source.loadToPlay) return await source.loadToPlay(id);
     const scenario = await source.load(id);
-    return scenario && { scenario, complete: () => Promise.resolve(scenario) };
+    return scenario && { scenario };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
@@ -105,7 +105,7 @@ export async function openSaved(source: ScenarioSource, saved: SavedData, runId:
     return missing.kind === 'error' ? { ...missing, message: `${missing.message} Your run of “${record.scenarioTitle}” is kept on this device.` } : missing;
   }
   const { scenario, complete } = toPlay;
-  if (record.stepCount > 0 || record.choices.length > 0) {
+  if (complete && (record.stepCount > 0 || record.choices.length > 0)) {
     const completed = await complete().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     if (completed instanceof Error) return loadFailed(completed);
   }

@@ -25,14 +25,15 @@ export const builtInSource: ScenarioSource = { list: builtInScenarios, load: loa
 export const appSource: ScenarioSource = {
   list: builtInScenarios,
   async load(id) {
-    return (await appSource.loadToPlay!(id))?.complete();
+    const toPlay = await appSource.loadToPlay!(id);
+    return toPlay && (toPlay.complete ? toPlay.complete() : toPlay.scenario);
   },
   async loadToPlay(id) {
     const builtIn = await loadBuiltInToPlay(id);
     if (builtIn) return builtIn;
     const { loadCustomScenario } = await import('../lib/authoring/store.ts');
     const custom = await loadCustomScenario(id);
-    return custom.ok ? { scenario: custom.scenario, complete: async () => custom.scenario } : undefined;
+    return custom.ok ? { scenario: custom.scenario } : undefined;
   },
 };
 

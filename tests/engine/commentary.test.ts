@@ -29,7 +29,8 @@ describe('a built-in scenario in two chunks', () => {
 
       const file = validateScenario(JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')));
       expect(file.ok).toBe(true);
-      const whole = await toPlay.complete();
+      expect(toPlay.complete, id).toBeTypeOf('function');
+      const whole = await toPlay.complete!();
       expect(whole).toBe(toPlay.scenario);
       expect(notesIn(whole).filter((where) => where.endsWith('feedback')).length, id).toBeGreaterThan(10);
       // Every note is back, keys in the file's order (exports read the same).

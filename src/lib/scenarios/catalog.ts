@@ -23,8 +23,11 @@ export interface ScenarioToPlay {
    * `prompts`, `description` and `group`) are absent: read them only after.
    */
   scenario: Scenario;
-  /** Loads the commentary and puts it into `scenario` (the same object), once; resolves to it. */
-  complete(): Promise<Scenario>;
+  /**
+   * Loads the commentary and puts it into `scenario` (the same object), once; resolves to it. Absent when
+   * the scenario is whole already (imported scenarios, sources without a split).
+   */
+  complete?(): Promise<Scenario>;
 }
 
 /** A built-in scenario without its commentary yet, or undefined if there is none by that id. */
@@ -35,5 +38,5 @@ export async function loadBuiltInToPlay(id: string): Promise<ScenarioToPlay | un
 
 /** Load a built-in scenario's whole content, or undefined if there is none by that id. */
 export async function loadBuiltIn(id: string): Promise<Scenario | undefined> {
-  return (await loadBuiltInToPlay(id))?.complete();
+  return (await loadBuiltInToPlay(id))?.complete?.();
 }
