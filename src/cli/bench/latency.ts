@@ -56,7 +56,7 @@ export type PageState = { kind: 'choices'; count: number } | { kind: 'goOn' } | 
 export const PAGE_HELPERS = `
 window.__bench = {
   clicks: [],
-  usable: (el) => el.offsetParent !== null && !el.disabled,
+  usable: (el) => el.offsetParent !== null && !el.disabled && !el.closest('[aria-busy="true"]'),
   buttons(kind, goOn) {
     if (kind === 'choices') return [...document.querySelectorAll('button[aria-keyshortcuts]')].filter(window.__bench.usable);
     const pattern = new RegExp(goOn, 'i');
@@ -81,7 +81,7 @@ window.__bench = {
     return { x, y, hits: !!hit && hit.closest('button') === button };
   },
 };
-document.addEventListener('click', (event) => {
+window.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('button') : null;
   if (!button || !event.isTrusted) return;
   const kind = button.hasAttribute('aria-keyshortcuts') ? 'choice' : 'other';
@@ -132,7 +132,9 @@ export async function clicksRecorded(page: Page): Promise<{ kind: string; ms: nu
  */
 export async function nextClick(page: Page, before: number): Promise<{ kind: string; ms: number }> {
   let clicks = await clicksRecorded(page);
+  const until = Date.now() + 30_000;
   while (clicks.length <= before) {
+    if (Date.now() > until) throw new Error(`a click at ${page.url()} was not followed by a frame within 30 s`);
     await page.waitForTimeout(10);
     clicks = await clicksRecorded(page);
   }
