@@ -37,18 +37,12 @@ export function noScenario(id: string): Opened {
   };
 }
 
-/** Load a scenario; a chunk that fails to load (e.g. offline) is reported, not thrown. */
-export async function loadScenario(source: ScenarioSource, id: string): Promise<Scenario | undefined | Error> {
-  try {
-    return await source.load(id);
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-}
+/** A thrown value as an Error, for a message in words. */
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /**
- * The same, for play: a scenario that may come without its commentary, where the source can give that
- * (`ScenarioSource.loadToPlay`); else the whole scenario.
+ * A scenario to play, which may come without its commentary where the source can give that
+ * (`ScenarioSource.loadToPlay`), else whole. A chunk that fails to load (e.g. offline) is reported, not thrown.
  */
 export async function loadScenarioToPlay(source: ScenarioSource, id: string): Promise<ScenarioToPlay | undefined | Error> {
   try {
@@ -56,8 +50,15 @@ export async function loadScenarioToPlay(source: ScenarioSource, id: string): Pr
     const scenario = await source.load(id);
     return scenario && { scenario };
   } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
+    return asError(error);
   }
+}
+
+/** The whole scenario, commentary included; failures reported as for `loadScenarioToPlay`. */
+export async function loadScenario(source: ScenarioSource, id: string): Promise<Scenario | undefined | Error> {
+  const toPlay = await loadScenarioToPlay(source, id);
+  if (toPlay === undefined || toPlay instanceof Error) return toPlay;
+  return toPlay.complete ? toPlay.complete().catch(asError) : toPlay.scenario;
 }
 
 const loadFailed = (error: Error): Opened => ({
@@ -104,9 +105,11 @@ export async function openSaved(source: ScenarioSource, saved: SavedData, runId:
     const missing = noScenario(record.scenarioId);
     return missing.kind === 'error' ? { ...missing, message: `${missing.message} Your run of “${record.scenarioTitle}” is kept on this device.` } : missing;
   }
-  const { scenario, complete } = toPlay;
-  if (complete && (record.stepCount > 0 || record.choices.length > 0)) {
-    const completed = await complete().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const { scenario } = toPlay;
+  // A run with steps shows coach notes (or its debrief) at once, so it waits for the whole scenario.
+  const complete = record.stepCount > 0 || record.choices.length > 0 ? undefined : toPlay.complete;
+  if (toPlay.complete && !complete) {
+    const completed = await toPlay.complete().catch(asError);
     if (completed instanceof Error) return loadFailed(completed);
   }
   const opened = openRun(scenario, record);

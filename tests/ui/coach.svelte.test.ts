@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { mergeCommentary, splitCommentary } from '../../src/lib/scenarios/commentary.ts';
 import PlayScreen from '../../src/app/PlayScreen.svelte';
 import { RunSession } from '../../src/lib/state/run.svelte.ts';
 import { fake } from './harness.ts';
@@ -59,5 +60,46 @@ describe('coach mode explains every ledger move', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(coach()).toHaveTextContent('Because of what happened earlier in this run.');
     expect(coach()).toHaveTextContent('Tomás’s view of Priya: communication -1');
+  });
+});
+
+describe('a run opened before its commentary is in', () => {
+  /** The scenario without its notes, and a way to put them in when the test says so. */
+  function opening(mode: 'coach' | 'realistic') {
+    const { play, commentary } = splitCommentary(withBridge('Priya left the line silent without a word.'));
+    let arrive!: () => void;
+    const coming = new Promise<void>((resolve) => (arrive = () => (mergeCommentary(play, commentary), resolve())));
+    const session = new RunSession({ scenario: play, seat: 'candidate', mode, seed: 1, commentary: coming });
+    render(PlayScreen, { session });
+    return { session, arrive, user: userEvent.setup() };
+  }
+
+  it('in coach mode, keeps the move made meanwhile and takes it once the notes are in, explained', async () => {
+    const { session, arrive, user } = opening('coach');
+    expect(session.waitsForCommentary).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    // Nothing moved: the coach would have had nothing to say.
+    expect(session.steps).toHaveLength(0);
+    expect(screen.queryByRole('complementary', { name: 'Coach' })).not.toBeInTheDocument();
+    arrive();
+    await vi.waitFor(() => expect(session.steps).toHaveLength(1));
+    expect(screen.getByRole('complementary', { name: 'Coach' })).toHaveTextContent('Feedback on: Call on time');
+    expect(session.waitsForCommentary).toBe(false);
+  });
+
+  it('in realistic mode, plays on at once: nothing on screen needs the notes before the debrief', async () => {
+    const { session, user } = opening('realistic');
+    expect(session.waitsForCommentary).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(session.steps).toHaveLength(1);
+    expect(session.commentary).toBe('coming');
+  });
+
+  it('takes no move when the notes cannot come (the run screen says so in words)', async () => {
+    const { play } = splitCommentary(withBridge());
+    const session = new RunSession({ scenario: play, seat: 'candidate', mode: 'coach', seed: 1, commentary: Promise.reject(new Error('offline')) });
+    await vi.waitFor(() => expect(session.commentary).toBeInstanceOf(Error));
+    session.proceed();
+    expect(session.steps).toHaveLength(0);
   });
 });

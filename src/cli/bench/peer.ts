@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { mulberry32 } from '../../lib/engine/analyse.ts';
 import { kB } from '../../build/budget.ts';
+import { RECORD_VERSIONS, settingsKind, type Settings } from '../../lib/persistence/records.ts';
 import { CHROMIUM_FLAGS, requireChromium } from './browser.ts';
 import { median, percentile, table } from './format.ts';
 import { buildInkPage, INK_END_TITLE } from './ink-peer.ts';
@@ -38,7 +39,9 @@ export interface SideFigures {
 
 export interface PeerFigures {
   cpuSlowdown: number;
+  /** The app's `playBytes` in coach mode (the default); in realistic mode, gzip: */
   app: SideFigures;
+  realisticPlayBytes: number;
   ink: SideFigures;
   ratios: { median: number; p95: number; ending: number; playBytes: number };
 }
@@ -94,11 +97,34 @@ async function playRun(subject: Subject, pick: () => number, limit: number): Pro
   }
 }
 
-/** Everything downloaded from a cold start until the run's first button is there. */
-async function playBytes(browser: Browser, subject: Pick<Subject, 'name' | 'titles'>, address: string): Promise<SideFigures['playBytes']> {
+/**
+ * Everything downloaded from a cold start until the run's first button can be used: each request the
+ * page started before the frame in which that button was first usable (found frame by frame in the page,
+ * so a request started just after, such as the commentary in realistic mode, is not counted).
+ */
+async function playBytes(
+  browser: Browser,
+  subject: Pick<Subject, 'name' | 'titles'>,
+  address: string,
+  storage: Record<string, unknown> = {},
+): Promise<SideFigures['playBytes']> {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, serviceWorkers: 'block' });
   try {
     await context.addInitScript({ content: PAGE_HELPERS });
+    await context.addInitScript((entries) => {
+      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, JSON.stringify(value));
+    }, storage);
+    await context.addInitScript(
+      ([goOn, titles]) => {
+        const bench = (window as unknown as { __bench: { state(goOn: string, titles: string[]): { kind: string } }; __usableAt?: number }).__bench;
+        const watch = () => {
+          if (bench.state(goOn, titles).kind !== 'waiting') (window as unknown as { __usableAt: number }).__usableAt = performance.now();
+          else requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+      },
+      [GO_ON.source, subject.titles] as const,
+    );
     const page = await context.newPage();
     const files: Promise<{ url: string; raw: number; gzip: number } | null>[] = [];
     let ready = false;
@@ -114,7 +140,19 @@ async function playBytes(browser: Browser, subject: Pick<Subject, 'name' | 'titl
     await page.goto(address);
     await settled({ ...subject, page } as Subject);
     ready = true;
-    const got = (await Promise.all(files)).filter((f) => f !== null);
+    const before = new Set(
+      await page.evaluate(() => {
+        const at = (window as unknown as { __usableAt?: number }).__usableAt ?? Infinity;
+        return [
+          location.pathname,
+          ...performance
+            .getEntriesByType('resource')
+            .filter((e) => e.startTime < at)
+            .map((e) => new URL(e.name).pathname),
+        ];
+      }),
+    );
+    const got = (await Promise.all(files)).filter((f) => f !== null && before.has(f.url)) as { url: string; raw: number; gzip: number }[];
     return { files: got, raw: got.reduce((s, f) => s + f.raw, 0), gzip: got.reduce((s, f) => s + f.gzip, 0) };
   } finally {
     await context.close();
@@ -166,11 +204,17 @@ export async function benchPeer(appUrl: string, choices = PEER_CHOICES): Promise
     await app.context.close();
     await ink.context.close();
     const first = games[0]!;
-    const appBytes = await playBytes(browser, { name: 'app', titles: OUTCOME_TITLES }, `${appUrl}#/play/${first.id}/${first.seat}`);
+    const firstRun = `${appUrl}#/play/${first.id}/${first.seat}`;
+    const appBytes = await playBytes(browser, { name: 'app', titles: OUTCOME_TITLES }, firstRun);
+    // Realistic mode explains nothing until the debrief, so its first choice does not wait for the commentary.
+    const realistic = await playBytes(browser, { name: 'app', titles: OUTCOME_TITLES }, firstRun, {
+      [settingsKind.prefix]: { version: RECORD_VERSIONS.settings, mode: 'realistic' } satisfies Settings,
+    });
     const inkBytes = await playBytes(browser, { name: 'ink', titles: [INK_END_TITLE] }, inkServer.url);
     const figures: PeerFigures = {
       cpuSlowdown: CPU_SLOWDOWN,
       app: side(app, appBytes),
+      realisticPlayBytes: realistic.gzip,
       ink: side(ink, inkBytes),
       ratios: { median: 0, p95: 0, ending: 0, playBytes: 0 },
     };
@@ -192,9 +236,15 @@ export async function benchPeer(appUrl: string, choices = PEER_CHOICES): Promise
         ['choice → next frame, p95', ms(figures.app.p95Ms), ms(figures.ink.p95Ms), x(figures.ratios.p95)],
         ['run-ending click, median', ms(figures.app.endingMs), ms(figures.ink.endingMs), x(figures.ratios.ending)],
         ['bytes before the first choice, gzip', kB(figures.app.playBytes.gzip), kB(figures.ink.playBytes.gzip), x(figures.ratios.playBytes)],
+        [
+          '  the same in realistic mode',
+          kB(figures.realisticPlayBytes),
+          kB(figures.ink.playBytes.gzip),
+          x(figures.realisticPlayBytes / figures.ink.playBytes.gzip),
+        ],
       ]),
     );
-    console.log(`  What the app loads before the first choice of “${first.id}” (${first.seat}), cold, gzip:`);
+    console.log(`  What the app loads before the first choice of “${first.id}” (${first.seat}, coach mode), cold, gzip:`);
     console.log(table([['file', 'raw', 'gzip'], ...appBytes.files.map((f) => [f.url, kB(f.raw), kB(f.gzip)])], '    '));
     console.log(`  What the ink page loads: ${inkBytes.files.map((f) => `${f.url} ${kB(f.gzip)}`).join(', ')}`);
     return figures;

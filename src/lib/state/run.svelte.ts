@@ -32,6 +32,12 @@ export interface RunSessionOptions {
   /** Called with the updated record after every step, undo and hand-over. */
   onchange?: (record: RunRecord) => void;
   now?: () => number;
+  /**
+   * The scenario's commentary on its way (coach feedback, thoughts, reasons; see `ScenarioToPlay.complete`),
+   * when the run opened without it. Until it resolves, a move in coach mode waits for it (the latest one
+   * is kept and taken then), since the coach explains each move with it; realistic mode plays on.
+   */
+  commentary?: Promise<unknown>;
 }
 
 /** One ledger move explained in coach mode: who did what, what it changed, and why. */
@@ -49,6 +55,10 @@ export class RunSession {
   record: RunRecord = $state.raw() as RunRecord;
   /** Pass-and-play: the person who just chose is looking at their feedback and has not passed the device yet. */
   reviewing = $state(false);
+  /** Whether the scenario's commentary is in: `coming` until the promise given resolves, or the error it failed with. */
+  commentary: 'in' | 'coming' | Error = $state('in');
+  /** The move made while the commentary was coming in coach mode, taken once it is in. */
+  #waiting: (() => void) | undefined;
   /** The actor's latest snapshot, set by the subscription (once per step). */
   #snapshot: RunSnapshot = $state.raw() as RunSnapshot;
   readonly snapshot = $derived.by(() => this.#snapshot);
@@ -56,8 +66,11 @@ export class RunSession {
   readonly turn: Turn = $derived.by(() => nextTurn(this.scenario, this.snapshot));
   /** The current scene and its id, found once per step. */
   readonly #at = $derived.by(() => sceneAt(this.scenario, this.snapshot));
-  /** The whole debrief (built when read; the play screen reads only `coaching`, which does not need it). */
-  readonly debrief = $derived.by(() => buildDebrief(this.scenario, this.steps));
+  /**
+   * The whole debrief (built when read; the play screen reads only `coaching`, which does not need it), and
+   * built again once the commentary is in, since it quotes it.
+   */
+  readonly debrief = $derived.by(() => (this.commentary, buildDebrief(this.scenario, this.steps)));
   /** The run's timeline, extended by each new step. */
   readonly #timeline: TimelineCache;
   #actor!: Actor<ScenarioMachine>;
@@ -73,6 +86,38 @@ export class RunSession {
     this.#now = options.now ?? (() => Date.now());
     this.record = options.record ?? freshRecord(this.scenario, options.seat ?? 'both', options.mode ?? 'coach', options.seed ?? 1, this.#now());
     this.#restore(this.record);
+    if (options.commentary) this.#awaitCommentary(options.commentary);
+  }
+
+  #awaitCommentary(coming: Promise<unknown>): void {
+    this.commentary = 'coming';
+    coming.then(
+      () => {
+        this.commentary = 'in';
+        const move = this.#waiting;
+        this.#waiting = undefined;
+        move?.();
+      },
+      (error: unknown) => {
+        this.#waiting = undefined;
+        this.commentary = error instanceof Error ? error : new Error(String(error));
+      },
+    );
+  }
+
+  /**
+   * True while a move must wait for the commentary: in coach mode, until it is in. The play screen is
+   * busy meanwhile; a move made then is taken once it is in.
+   */
+  get waitsForCommentary(): boolean {
+    return this.commentary !== 'in' && this.mode === 'coach';
+  }
+
+  /** Take `move` now, or keep it (the latest only) until the commentary is in. Returns whether it waits. */
+  #whenReady(move: () => void): boolean {
+    if (!this.waitsForCommentary) return false;
+    if (this.commentary === 'coming') this.#waiting = move;
+    return true;
   }
 
   /** Rebuild the actor from a record's choices. Throws ReplayError when they no longer fit the scenario. */
@@ -180,6 +225,7 @@ export class RunSession {
   choose(event: `choice.${string}`): void {
     const turn = this.turn;
     if (turn.kind !== 'player' || this.handoverTo || this.reviewing || !turn.choices.some((c) => c.event === event)) return;
+    if (this.#whenReady(() => this.choose(event))) return;
     this.#step({ type: event });
     // In pass-and-play coach mode the chooser reads their feedback before the device moves on.
     if (this.seat === 'both' && this.mode === 'coach' && this.snapshot.status === 'active') this.reviewing = true;
@@ -188,7 +234,8 @@ export class RunSession {
   /** Move on where nobody decides, or let the simulated side make its move. */
   proceed(): void {
     const turn = this.turn;
-    if (this.handoverTo || this.reviewing) return;
+    if (this.handoverTo || this.reviewing || (turn.kind !== 'continue' && turn.kind !== 'simulated')) return;
+    if (this.#whenReady(() => this.proceed())) return;
     if (turn.kind === 'continue') this.#step({ type: 'continue' });
     else if (turn.kind === 'simulated') this.#step({ type: turn.event, auto: true });
   }
@@ -223,6 +270,7 @@ export class RunSession {
     const before = this.steps.slice(0, index);
     const record = { ...this.record, choices: personChoices(before), stepCount: before.length, outcome: null };
     this.reviewing = false;
+    this.#waiting = undefined;
     this.#restore(record);
     this.#save(record);
   }
@@ -233,6 +281,7 @@ export class RunSession {
   }
 
   stop(): void {
+    this.#waiting = undefined;
     this.#subscription?.unsubscribe();
     this.#actor.stop();
   }
