@@ -7,10 +7,11 @@ declare module 'virtual:scenario-index' {
   import type { PlayScenario } from './lib/scenarios/commentary.ts';
   import type { Scenario } from './lib/engine/schema.ts';
   /**
-   * Each scenario's play chunk: the scenario without its commentary, and `complete`, which loads the
-   * commentary's chunk once, puts the commentary into that scenario (in place) and resolves to it.
+   * Each scenario's play chunk: the scenario without its commentary; `coach`, which loads the coach's part
+   * once and puts it into that scenario (in place); `complete`, which does so with both parts and resolves
+   * to the whole scenario.
    */
-  export const loaders: Record<string, () => Promise<{ default: PlayScenario; complete: () => Promise<Scenario> }>>;
+  export const loaders: Record<string, () => Promise<{ default: PlayScenario; coach: () => Promise<Scenario>; complete: () => Promise<Scenario> }>>;
 }
 
 declare module 'virtual:authoring-guide' {

@@ -4,10 +4,11 @@
  * Every failure is a message in words; a run that no longer fits its scenario is set aside, not deleted,
  * and a run whose scenario is missing or damaged is left as it is.
  *
- * A built-in scenario opens without its commentary (coach feedback, thoughts, reasons…; see
- * `lib/scenarios/commentary.ts`) when the run has no step yet: the first scene needs none of it, and the run
- * screen completes the scenario (`complete`) once that scene is painted. A run with steps waits for the
- * whole scenario, since its coach notes and debrief are on screen at once.
+ * A built-in scenario opens without its commentary (see `lib/scenarios/commentary.ts`) when the run has no
+ * step yet: the first scene needs none of it. The run screen asks for the coach's part (`coach`) once that
+ * scene is painted, in coach mode, and for the rest (`complete`: the other side's thoughts…) only when the
+ * run is over. A run under way in coach mode waits for the coach's part, and a finished one for all of it,
+ * since its coach notes or its debrief are on screen at once.
  */
 import { newSeed } from '../lib/engine/random.ts';
 import type { PlaySeat } from '../lib/engine/machine.ts';
@@ -24,7 +25,9 @@ export type Opened =
       kind: 'ready';
       scenario: Scenario;
       record: RunRecord;
-      /** Puts the commentary into `scenario` and resolves to it; nothing may read a note before. Absent when the scenario is whole. */
+      /** Puts the coach's part of the commentary into `scenario` (see `ScenarioToPlay`); absent when it is in already. */
+      coach?: () => Promise<Scenario>;
+      /** Puts all the commentary in, for the debrief; absent when the scenario is whole. */
       complete?: () => Promise<Scenario>;
     }
   | { kind: 'error'; title: string; message: string };
@@ -106,11 +109,13 @@ export async function openSaved(source: ScenarioSource, saved: SavedData, runId:
     return missing.kind === 'error' ? { ...missing, message: `${missing.message} Your run of “${record.scenarioTitle}” is kept on this device.` } : missing;
   }
   const { scenario } = toPlay;
-  // A run with steps shows coach notes (or its debrief) at once, so it waits for the whole scenario.
-  const complete = record.stepCount > 0 || record.choices.length > 0 ? undefined : toPlay.complete;
-  if (toPlay.complete && !complete) {
-    const completed = await toPlay.complete().catch(asError);
-    if (completed instanceof Error) return loadFailed(completed);
+  // What the run shows at once must be in before it opens: the debrief of a finished run needs all the
+  // commentary; a run under way in coach mode, the coach's part (its last notes are on screen).
+  const started = record.stepCount > 0 || record.choices.length > 0;
+  const needed = record.outcome ? toPlay.complete : started && record.mode === 'coach' ? toPlay.coach : undefined;
+  if (needed) {
+    const done = await needed().catch(asError);
+    if (done instanceof Error) return loadFailed(done);
   }
   const opened = openRun(scenario, record);
   if (!opened.ok) {
@@ -121,5 +126,11 @@ export async function openSaved(source: ScenarioSource, saved: SavedData, runId:
       message: `Your run of “${scenario.title}” cannot be resumed, because ${opened.reason}: the scenario has changed since. The run was set aside, not deleted. You can start it again from the library.`,
     };
   }
-  return { kind: 'ready', scenario, record: opened.run, complete };
+  return {
+    kind: 'ready',
+    scenario,
+    record: opened.run,
+    ...(toPlay.coach && needed !== toPlay.coach && !record.outcome ? { coach: toPlay.coach } : {}),
+    ...(toPlay.complete && needed !== toPlay.complete ? { complete: toPlay.complete } : {}),
+  };
 }

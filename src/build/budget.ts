@@ -32,8 +32,15 @@ export interface BuildSizes {
   onDemand: Sized[];
   /** Each built-in scenario's chunk, by scenario id. */
   scenarios: Map<string, Sized>;
-  /** Each built-in scenario's commentary chunk, by scenario id. */
+  /** Each built-in scenario's coach part of its commentary (feedback, reasons), by scenario id. */
+  scenarioCoach: Map<string, Sized>;
+  /** Each built-in scenario's debrief part of its commentary (thoughts, facilitator notes…), by scenario id. */
   scenarioNotes: Map<string, Sized>;
+}
+
+/** Every built-in scenario's chunks: play, coach and debrief parts. */
+export function scenarioFiles(sizes: BuildSizes): Sized[] {
+  return [...sizes.scenarios.values(), ...sizes.scenarioCoach.values(), ...sizes.scenarioNotes.values()];
 }
 
 export function sizeOf(outDir: string, fileName: string): Sized {
@@ -53,8 +60,7 @@ export function measureBuild(outDir: string): BuildSizes {
     .filter(isCode)
     .map((f) => sizeOf(outDir, f.fileName));
   const total = first.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
-  const scenarios = new Map([...scenarioChunks(report)].map(([id, file]) => [id, sizeOf(outDir, file.fileName)]));
-  const scenarioNotes = new Map([...scenarioChunks(report, 'notes')].map(([id, file]) => [id, sizeOf(outDir, file.fileName)]));
+  const part = (name: 'play' | 'coach' | 'notes') => new Map([...scenarioChunks(report, name)].map(([id, file]) => [id, sizeOf(outDir, file.fileName)]));
   return {
     report,
     firstLoad: first,
@@ -62,8 +68,9 @@ export function measureBuild(outDir: string): BuildSizes {
     onDemand: onDemand(report)
       .filter(isCode)
       .map((f) => sizeOf(outDir, f.fileName)),
-    scenarios,
-    scenarioNotes,
+    scenarios: part('play'),
+    scenarioCoach: part('coach'),
+    scenarioNotes: part('notes'),
   };
 }
 

@@ -118,12 +118,13 @@ export function onDemand(report: BundleReport): ReportFile[] {
 }
 
 /**
- * The chunk holding a built-in scenario's content (`virtual:scenario/<id>`, what play needs), or with
- * `notes`, its commentary (`virtual:scenario-notes/<id>-notes`), by scenario id.
+ * The chunk holding a built-in scenario's content (`virtual:scenario/<id>`, what play needs), or a part of
+ * its commentary: `coach` (`virtual:scenario-notes/<id>-coach`) or `notes`, the debrief's
+ * (`virtual:scenario-notes/<id>-notes`), by scenario id.
  */
-export function scenarioChunks(report: BundleReport, part: 'play' | 'notes' = 'play'): Map<string, ReportFile> {
+export function scenarioChunks(report: BundleReport, part: 'play' | 'coach' | 'notes' = 'play'): Map<string, ReportFile> {
   const chunks = new Map<string, ReportFile>();
-  const pattern = part === 'play' ? /^virtual:scenario\/(.+)$/ : /^virtual:scenario-notes\/(.+)-notes$/;
+  const pattern = part === 'play' ? /^virtual:scenario\/(.+)$/ : new RegExp(`^virtual:scenario-notes/(.+)-${part}$`);
   for (const file of report.files) {
     for (const m of file.modules) {
       const match = pattern.exec(m.id);

@@ -2,11 +2,12 @@
  * Vite plugin: the built-in scenarios. Each file in scenarios/ is checked at build time by the one checking
  * path (`checkScenarioText`, as `npm run scenarios` and the importer do): a file that is invalid or not
  * complete (a dead end, a trap, an outcome out of reach, an id that is not its file name…) fails the build
- * with the checker's messages. Each becomes two lazily loaded chunks, already normalised, so the app
- * needs no validator to play it: `virtual:scenario/<id>`, what play needs before the first choice, and
- * `virtual:scenario-notes/<id>-notes`, its commentary (coach feedback, thoughts, reasons, facilitator notes…;
- * see `splitCommentary`), which the play chunk loads on request (`complete`) and which puts itself back
- * into the play chunk's scenario. `virtual:scenario-index` holds only what the library screen shows, plus a
+ * with the checker's messages. Each becomes three lazily loaded chunks, already normalised, so the app
+ * needs no validator to play it: `virtual:scenario/<id>`, what play needs before the first choice, and its
+ * commentary in two parts (see `splitCommentary`): `virtual:scenario-notes/<id>-coach` (coach feedback and
+ * reasons) and `virtual:scenario-notes/<id>-notes` (the other side's thoughts, facilitator notes, prompts…),
+ * which the play chunk loads on request (`coach`, `complete`) and which put themselves back into the play
+ * chunk's scenario. `virtual:scenario-index` holds only what the library screen shows, plus a
  * loader per scenario.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -24,8 +25,9 @@ const INDEX_ID = 'virtual:scenario-index';
 const COMMENTARY_MODULE = fileURLToPath(new URL('../lib/scenarios/commentary.ts', import.meta.url));
 const SCENARIO_PREFIX = 'virtual:scenario/';
 const NOTES_PREFIX = 'virtual:scenario-notes/';
-/** The commentary's module ends so, which names its chunk `<id>-notes-<hash>.js`. */
-const NOTES_SUFFIX = '-notes';
+/** A part's module ends in its name, which names its chunk: `<id>-coach-<hash>.js`, `<id>-notes-<hash>.js`. */
+const COACH_PART = 'coach';
+const DEBRIEF_PART = 'notes';
 
 export function scenarioPlugin(dir = 'scenarios'): Plugin {
   const folder = resolve(dir);
@@ -67,25 +69,28 @@ export function scenarioPlugin(dir = 'scenarios'): Plugin {
       }
       const prefix = [SCENARIO_PREFIX, NOTES_PREFIX].find((p) => id.startsWith('\0' + p));
       if (prefix) {
-        const wanted = id.slice(1 + prefix.length, prefix === NOTES_PREFIX ? -NOTES_SUFFIX.length : undefined);
+        const name = id.slice(1 + prefix.length);
+        const partName = prefix === NOTES_PREFIX ? [COACH_PART, DEBRIEF_PART].find((p) => name.endsWith(`-${p}`)) : undefined;
+        const wanted = partName ? name.slice(0, -partName.length - 1) : name;
         const file = files().find((f) => f === `${wanted}.json`);
         if (!file) throw new Error(`No built-in scenario "${wanted}"`);
         this.addWatchFile(join(folder, file));
-        const { play, commentary } = splitCommentary(load(file));
+        const parts = splitCommentary(load(file));
         if (prefix === SCENARIO_PREFIX) {
-          // The play chunk completes its scenario (once; again after a failed load), so the first load's
-          // index and catalogue stay as small as before.
+          // The play chunk loads its parts (each once; again after a failed load), so the first load's index
+          // and catalogue stay as small as before: `coach` the coach's part, `complete` both.
+          const part = (name: string) => JSON.stringify(`${NOTES_PREFIX}${wanted}-${name}`);
           return (
-            `const scenario = JSON.parse(${JSON.stringify(JSON.stringify(play))});\n` +
-            `let done;\n` +
-            `export const complete = () => (done ??= import(${JSON.stringify(`${NOTES_PREFIX}${wanted}${NOTES_SUFFIX}`)}).then(\n` +
-            `  (notes) => notes.default(scenario),\n` +
-            `  (error) => { done = undefined; throw error; },\n` +
-            `));\n` +
+            `const scenario = JSON.parse(${JSON.stringify(JSON.stringify(parts.play))});\n` +
+            `const once = (load) => { let done; return () => (done ??= load().then((part) => part.default(scenario), (error) => { done = undefined; throw error; })); };\n` +
+            `export const coach = once(() => import(${part(COACH_PART)}));\n` +
+            `const debrief = once(() => import(${part(DEBRIEF_PART)}));\n` +
+            `export const complete = () => Promise.all([coach(), debrief()]).then(() => scenario);\n` +
             `export default scenario;\n`
           );
         }
-        // The commentary's chunk brings the code that puts it back (loaded with the first one, then shared).
+        // Each part's chunk brings the code that puts it back (loaded with the first part, then shared).
+        const commentary = partName === COACH_PART ? parts.coach : parts.debrief;
         return (
           `import { mergeCommentary } from ${JSON.stringify(COMMENTARY_MODULE)};\n` +
           `const commentary = JSON.parse(${JSON.stringify(JSON.stringify(commentary))});\n` +

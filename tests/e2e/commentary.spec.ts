@@ -1,25 +1,39 @@
 /**
- * A built-in scenario's commentary (coach feedback, thoughts…) is a chunk of its own, fetched once the run's
- * first scene is shown. The first scene comes without it, and a choice made before it has arrived waits
- * for it, so the coach never shows a missing note.
+ * A built-in scenario's commentary comes in two chunks of its own: the coach's part (feedback, reasons),
+ * fetched once a coach-mode run's first scene is shown, and the debrief's part (the other side's thoughts,
+ * the facilitator's notes), fetched only when the run is over. The first scene comes without either; a
+ * choice made before the coach's part has arrived waits for it, so the coach never shows a missing note;
+ * and nothing the other side privately thought is in the page while the run is played.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { scenario, stepLine } from './support.ts';
+import { OUTCOMES, openScenario, outcomeHeading, plan, playMoves, scenario, startPlaying, stepLine, type Plan } from './support.ts';
 
-// The page's own requests, not the service worker's cache, so that the commentary's can be held back.
+// The page's own requests, not the service worker's cache, so that a part can be held back.
 test.use({ serviceWorkers: 'block' });
 
-test('a choice made before the commentary has arrived waits for it, then the coach explains it', async ({ page }) => {
+const part = (id: string, name: 'coach' | 'notes') => new RegExp(`/assets/${id}-${name}-[\\w-]+\\.js$`);
+
+/** Every request for a scenario's chunks, by part, as the page makes them. */
+function watchParts(page: Page, id: string) {
+  const asked = { coach: 0, notes: 0 };
+  page.on('request', (request) => {
+    if (part(id, 'coach').test(request.url())) asked.coach++;
+    if (part(id, 'notes').test(request.url())) asked.notes++;
+  });
+  return asked;
+}
+
+test('a choice made before the coach’s notes have arrived waits for them, then the coach explains it; no thoughts during play', async ({ page }) => {
   const s = scenario('adjustment-request');
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  const asked: string[] = [];
-  await page.route(/\/assets\/adjustment-request-notes-[\w-]+\.js$/, async (route) => {
-    asked.push(route.request().url());
+  const asked = watchParts(page, s.id);
+  await page.route(part(s.id, 'coach'), async (route) => {
     await held;
     await route.continue();
   });
-  const playChunk = page.waitForResponse(/\/assets\/adjustment-request-(?!notes)[\w-]+\.js$/);
+  const playChunk = page.waitForResponse(/\/assets\/adjustment-request-(?!coach|notes)[\w-]+\.js$/);
 
   // Straight to a new run (coach mode, the default), as a shared link or the benchmark opens it.
   await page.goto(`/#/play/${s.id}/employer`);
@@ -30,18 +44,39 @@ test('a choice made before the commentary has arrived waits for it, then the coa
   expect(choice && 'meta' in choice, `“${label}” is a choice of the first scene`).toBe(true);
   const { feedback, thoughts } = (choice as { meta: { feedback: string; thoughts: string } }).meta;
 
-  // What play loaded holds no commentary; the commentary was asked for once the scene was there.
+  // What play loaded holds no commentary; the coach's part was asked for once the scene was there.
   const text = await (await playChunk).text();
   expect(text).not.toContain(JSON.stringify(feedback).slice(1, -1));
   expect(text).not.toContain(JSON.stringify(thoughts).slice(1, -1));
-  await expect.poll(() => asked.length).toBe(1);
+  await expect.poll(() => asked.coach).toBe(1);
 
-  // The number key waits while the commentary is held back…
+  // The number key waits while the coach's part is held back…
   await page.keyboard.press('1');
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await expect(stepLine(page)).toHaveText(/step 1$/);
-  // …and goes through once it is in: the coach shows the choice's feedback.
+  // …and goes through once it is in: the coach shows the choice's feedback, and none of the thoughts.
   release();
   await expect(stepLine(page)).toHaveText(/step 2$/);
   await expect(page.getByRole('complementary', { name: 'Coach' })).toContainText(feedback);
+  expect(await page.content()).not.toContain(thoughts);
+  expect(asked.notes, 'the other side’s thoughts are not fetched while the run is played').toBe(0);
+});
+
+test('in realistic mode nothing of the commentary is fetched until the run is over; then the debrief shows the thoughts', async ({ page }) => {
+  const s = scenario('scheduling');
+  const route = OUTCOMES.map((outcome) => plan(s, 'candidate', outcome)).find((p): p is Plan => p !== undefined)!;
+  const asked = watchParts(page, s.id);
+  await page.goto('/');
+  await openScenario(page, s);
+  await startPlaying(page, 'realistic', 'candidate');
+  await playMoves(page, route.moves.slice(0, -1));
+  expect(asked, 'no coach notes and no thoughts before the last move').toEqual({ coach: 0, notes: 0 });
+
+  await playMoves(page, route.moves.slice(-1), route.moves.length);
+  await expect(outcomeHeading(page, route.outcome)).toBeVisible();
+  expect(asked.notes).toBe(1);
+  // The debrief quotes what the employer privately thought of a choice the candidate made.
+  const chosen = route.path.find((step) => step.by === 'player')!;
+  const { thoughts } = (s.machine.states[chosen.scene]!.on![chosen.event] as { meta: { thoughts: string } }).meta;
+  await expect(page.getByText(thoughts, { exact: false }).first()).toBeAttached();
 });

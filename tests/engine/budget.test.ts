@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FIRST_LOAD_BUDGET_GZIP, kB, measureBuild, type BuildSizes } from '../../src/build/budget.ts';
+import { FIRST_LOAD_BUDGET_GZIP, kB, measureBuild, scenarioFiles, type BuildSizes } from '../../src/build/budget.ts';
 import { firstLoad, type BundleReport } from '../../src/build/bundle-report.ts';
 import { escapeInlineScript } from '../../src/build/single-file-plugin.ts';
 import { COMPILE_HINT } from '../../src/build/compile-hints-plugin.ts';
@@ -84,8 +84,10 @@ describe('the first load', () => {
 describe('the built-in scenarios', () => {
   it('each load on demand from a chunk of their own', () => {
     expect([...sizes.scenarios.keys()].sort()).toEqual(scenarioIds);
+    expect([...sizes.scenarioCoach.keys()].sort()).toEqual(scenarioIds);
     expect([...sizes.scenarioNotes.keys()].sort()).toEqual(scenarioIds);
-    const files = [...sizes.scenarios.values(), ...sizes.scenarioNotes.values()].map((s) => s.fileName);
+    const files = scenarioFiles(sizes).map((s) => s.fileName);
+    expect(files).toHaveLength(3 * scenarioIds.length);
     expect(new Set(files).size).toBe(files.length);
   });
 });
@@ -103,7 +105,7 @@ describe('the service worker', () => {
     expect(page).toBe('index.html');
     const built = report.files.map((f) => f.fileName).filter((f) => /\.(js|css|html)$/.test(f) && f !== 'sw.js');
     expect(files).toEqual(expect.arrayContaining(built));
-    for (const scenario of [...sizes.scenarios.values(), ...sizes.scenarioNotes.values()]) expect(files).toContain(scenario.fileName);
+    for (const scenario of scenarioFiles(sizes)) expect(files).toContain(scenario.fileName);
   });
 
   it('precaches the manifest and every icon it names, and only files that exist', () => {

@@ -21,18 +21,27 @@ function notesIn(scenario: Scenario): string[] {
   return found;
 }
 
-describe('a built-in scenario in two chunks', () => {
-  it('plays from a chunk without commentary, and has every note once completed', async () => {
+describe('a built-in scenario in three chunks', () => {
+  it('plays from a chunk without commentary, the coach adds only feedback and reasons, and the debrief every note', async () => {
     for (const id of ids) {
       const toPlay = (await loadBuiltInToPlay(id))!;
       expect(notesIn(toPlay.scenario), id).toEqual([]);
 
       const file = validateScenario(JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')));
       expect(file.ok).toBe(true);
-      expect(toPlay.complete, id).toBeTypeOf('function');
+      expect(toPlay.coach, id).toBeTypeOf('function');
+      expect(await toPlay.coach!()).toBe(toPlay.scenario);
+      const coached = notesIn(toPlay.scenario);
+      expect(coached.filter((where) => where.endsWith('feedback')).length, id).toBeGreaterThan(10);
+      // The other side's thoughts, the facilitator's notes and the prompts stay out until the debrief.
+      expect(
+        coached.filter((where) => !where.endsWith(' feedback') && !where.endsWith(' reason')),
+        id,
+      ).toEqual([]);
+
       const whole = await toPlay.complete!();
       expect(whole).toBe(toPlay.scenario);
-      expect(notesIn(whole).filter((where) => where.endsWith('feedback')).length, id).toBeGreaterThan(10);
+      expect(notesIn(whole).filter((where) => where.endsWith('thoughts')).length, id).toBeGreaterThan(10);
       // Every note is back, keys in the file's order (exports read the same).
       expect(JSON.stringify(whole), id).toBe(JSON.stringify(file.ok && file.scenario));
       expect(await loadBuiltIn(id)).toBe(whole);

@@ -66,9 +66,9 @@ describe('coach mode explains every ledger move', () => {
 describe('a run opened before its commentary is in', () => {
   /** The scenario without its notes, and a way to put them in when the test says so. */
   function opening(mode: 'coach' | 'realistic') {
-    const { play, commentary } = splitCommentary(withBridge('Priya left the line silent without a word.'));
+    const { play, coach } = splitCommentary(withBridge('Priya left the line silent without a word.'));
     let arrive!: () => void;
-    const coming = new Promise<void>((resolve) => (arrive = () => (mergeCommentary(play, commentary), resolve())));
+    const coming = new Promise<void>((resolve) => (arrive = () => (mergeCommentary(play, coach), resolve())));
     const session = new RunSession({ scenario: play, seat: 'candidate', mode, seed: 1, commentary: coming });
     render(PlayScreen, { session });
     return { session, arrive, user: userEvent.setup() };

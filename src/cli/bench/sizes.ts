@@ -1,5 +1,5 @@
 /** Prints the build's sizes: first load per asset against the budget, on-demand chunks, scenarios, single file. */
-import { FIRST_LOAD_BUDGET_GZIP, kB, measureBuild, sizeOf, weightByPackage, type BuildSizes } from '../../build/budget.ts';
+import { FIRST_LOAD_BUDGET_GZIP, kB, measureBuild, scenarioFiles, sizeOf, weightByPackage, type BuildSizes } from '../../build/budget.ts';
 import { table } from './format.ts';
 
 export interface SizeFigures {
@@ -7,8 +7,8 @@ export interface SizeFigures {
   firstLoadTotal: { raw: number; gzip: number };
   budget: number;
   onDemand: { fileName: string; raw: number; gzip: number }[];
-  /** Each scenario's play chunk, and `notes`, its commentary chunk. */
-  scenarios: { id: string; raw: number; gzip: number; notes?: { raw: number; gzip: number } }[];
+  /** Each scenario's play chunk, `coach`, its coach's part, and `notes`, its debrief's part. */
+  scenarios: { id: string; raw: number; gzip: number; coach?: { raw: number; gzip: number }; notes?: { raw: number; gzip: number } }[];
   weight: { name: string; share: number; gzip: number }[];
   serviceWorker: { raw: number; gzip: number };
   singleFile?: { raw: number; gzip: number };
@@ -34,27 +34,27 @@ export function benchSizes(appDir: string, singleDir?: string): SizeFigures {
     ),
   );
 
-  const scenarioFiles = new Set([...sizes.scenarios.values(), ...sizes.scenarioNotes.values()].map((s) => s.fileName));
-  const others = sizes.onDemand.filter((f) => !scenarioFiles.has(f.fileName));
+  const ofScenarios = new Set(scenarioFiles(sizes).map((s) => s.fileName));
+  const others = sizes.onDemand.filter((f) => !ofScenarios.has(f.fileName));
   console.log('  Loaded on demand (screens and shared chunks):');
   console.log(others.length ? table([['file', 'raw', 'gzip'], ...others.map(row)], '    ') : '    none');
   // The scenario editor (#/editor): its screen, its map (Svelte Flow; dagre in `layout`, shared with the debrief map) and its play-test, each loaded on demand.
   const editor = others.filter((f) => /\/(EditorRoute|Canvas|PlayTest|layout)-/.test(f.fileName));
   const editorTotal = editor.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
   console.log(`  The scenario editor, on demand: ${kB(editorTotal.raw)} raw, ${kB(editorTotal.gzip)} gzip (${editor.map((f) => f.fileName).join(', ')})`);
-  console.log('  Built-in scenarios, two chunks each: what play needs, and the commentary fetched after the first scene:');
+  console.log(
+    '  Built-in scenarios, three chunks each: what play needs, the coach’s notes (fetched after the first scene, in coach mode) and the debrief’s (fetched when the run is over):',
+  );
+  const sized = (s: { raw: number; gzip: number } | undefined) => s && { raw: s.raw, gzip: s.gzip };
   const scenarios = [...sizes.scenarios]
-    .map(([id, s]) => {
-      const notes = sizes.scenarioNotes.get(id);
-      return { id, raw: s.raw, gzip: s.gzip, ...(notes ? { notes: { raw: notes.raw, gzip: notes.gzip } } : {}) };
-    })
+    .map(([id, s]) => ({ id, raw: s.raw, gzip: s.gzip, coach: sized(sizes.scenarioCoach.get(id)), notes: sized(sizes.scenarioNotes.get(id)) }))
     .sort((a, b) => a.id.localeCompare(b.id));
   const dash = (n: number | undefined) => (n === undefined ? '–' : kB(n));
   console.log(
     table(
       [
-        ['scenario', 'play raw', 'play gzip', 'notes raw', 'notes gzip'],
-        ...scenarios.map((s) => [s.id, kB(s.raw), kB(s.gzip), dash(s.notes?.raw), dash(s.notes?.gzip)]),
+        ['scenario', 'play raw', 'play gzip', 'coach raw', 'coach gzip', 'debrief raw', 'debrief gzip'],
+        ...scenarios.map((s) => [s.id, kB(s.raw), kB(s.gzip), dash(s.coach?.raw), dash(s.coach?.gzip), dash(s.notes?.raw), dash(s.notes?.gzip)]),
       ],
       '    ',
     ),

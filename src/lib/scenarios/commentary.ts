@@ -1,28 +1,34 @@
 /**
- * A built-in scenario in two parts: what play needs before the first choice (scenes, lines, choices'
- * labels and what the other side observes, conditions, effects, private asides, cast) and its commentary,
- * the words shown only after a choice or away from play: each choice's coach `feedback` and the other side's
- * `thoughts`, each continue branch's `reason`, the facilitator's questions and notes, and each scene's
- * prompts, description and editor group. (The objectives stay with play: the scenario screen shows them.) The scenario plugin splits each file at build time
- * (`splitCommentary`) into two chunks; the catalogue puts them together again (`mergeCommentary`), so the
- * rest of the app sees one `Scenario`. Pure; no zod.
+ * A built-in scenario in three parts:
+ * - what play needs before the first choice: scenes, lines, choices' labels and what the other side
+ *   observes, conditions, effects, private asides, cast, objectives (the scenario screen shows them);
+ * - the coach's part, needed after a choice in coach mode: each choice's `feedback` and each continue
+ *   branch's `reason`;
+ * - the debrief's part, needed only once the run is over or away from play: each choice's `thoughts` (what
+ *   the other side privately thought: never in the page while a run is played), the facilitator's questions
+ *   and notes, and each scene's prompts, description and editor group.
+ * The scenario plugin splits each file at build time (`splitCommentary`) into three chunks; the catalogue
+ * puts them together again (`mergeCommentary`, once per part, in any order), so the rest of the app sees
+ * one `Scenario`. Pure; no zod.
  */
 import type { Scenario } from '../engine/schema.ts';
 
-/** The commentary of one scene. */
+/** A part of one scene's commentary. */
 export interface SceneCommentary {
   description?: string;
   prompts?: string[];
   group?: string;
-  /** Each choice's `[feedback, thoughts]`, by event. */
-  choices?: Record<string, [feedback: string, thoughts: string]>;
+  /** Each choice's coach feedback, by event. */
+  feedback?: Record<string, string>;
+  /** Each choice's thoughts of the other side, by event. */
+  thoughts?: Record<string, string>;
   /** Each continue branch's reason, in branch order (null where there is none). */
   reasons?: (string | null)[];
 }
 
-/** A scenario's commentary: everything `splitCommentary` took out. */
+/** A part of a scenario's commentary: what `splitCommentary` took out, for the coach or for the debrief. */
 export interface Commentary {
-  facilitator: Scenario['facilitator'];
+  facilitator?: Scenario['facilitator'];
   scenes: Record<string, SceneCommentary>;
 }
 
@@ -39,10 +45,11 @@ const ORDER = {
   choiceMeta: ['label', 'feedback', 'thoughts', 'observed'],
 } as const;
 
-/** Puts `values` into `target` (in place), its keys in `order` (keys not named keep their place at the end). */
+/** Puts `values` (those not undefined) into `target` (in place), its keys in `order` (keys not named keep their place at the end). */
 function put(target: object, values: Loose, order: readonly string[]): void {
   const into = target as Loose;
-  const all = { ...into, ...values };
+  const all = { ...into };
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) all[key] = value;
   const rank = (key: string) => {
     const i = order.indexOf(key);
     return i < 0 ? order.length : i;
@@ -63,38 +70,43 @@ function transitions(scene: Scenario['machine']['states'][string]) {
 }
 
 /**
- * Split a checked scenario into what play needs and its commentary. The scenario given is not changed.
- * `mergeCommentary(play, commentary)` gives back a scenario equal to it, keys in the same order.
+ * Split a checked scenario into what play needs, the coach's part and the debrief's part. The scenario
+ * given is not changed. Merging both parts into `play` (`mergeCommentary`) gives back a scenario equal to
+ * it, keys in the same order.
  */
-export function splitCommentary(scenario: Scenario): { play: PlayScenario; commentary: Commentary } {
+export function splitCommentary(scenario: Scenario): { play: PlayScenario; coach: Commentary; debrief: Commentary } {
   const play = structuredClone(scenario);
-  const commentary: Commentary = { facilitator: play.facilitator, scenes: {} };
+  const coach: Commentary = { scenes: {} };
+  const debrief: Commentary = { facilitator: play.facilitator, scenes: {} };
   delete (play as Loose).facilitator;
   for (const [id, scene] of Object.entries(play.machine.states)) {
-    const notes: SceneCommentary = {};
+    const forCoach: SceneCommentary = {};
+    const forDebrief: SceneCommentary = {};
     const meta = scene.meta as Loose;
-    if (scene.description !== undefined) notes.description = scene.description;
-    if (scene.meta.prompts) notes.prompts = scene.meta.prompts;
-    if (scene.meta.group !== undefined) notes.group = scene.meta.group;
+    if (scene.description !== undefined) forDebrief.description = scene.description;
+    if (scene.meta.prompts) forDebrief.prompts = scene.meta.prompts;
+    if (scene.meta.group !== undefined) forDebrief.group = scene.meta.group;
     delete (scene as Loose).description;
     delete meta.prompts;
     delete meta.group;
     const { choices, branches } = transitions(scene);
     for (const [event, choice] of choices) {
-      (notes.choices ??= {})[event] = [choice.meta.feedback as string, choice.meta.thoughts as string];
+      (forCoach.feedback ??= {})[event] = choice.meta.feedback as string;
+      (forDebrief.thoughts ??= {})[event] = choice.meta.thoughts as string;
       delete choice.meta.feedback;
       delete choice.meta.thoughts;
     }
-    if (branches.some((b) => b.reason !== undefined)) notes.reasons = branches.map((b) => (b.reason as string | undefined) ?? null);
+    if (branches.some((b) => b.reason !== undefined)) forCoach.reasons = branches.map((b) => (b.reason as string | undefined) ?? null);
     for (const branch of branches) delete branch.reason;
-    if (Object.keys(notes).length) commentary.scenes[id] = notes;
+    if (Object.keys(forCoach).length) coach.scenes[id] = forCoach;
+    if (Object.keys(forDebrief).length) debrief.scenes[id] = forDebrief;
   }
-  return { play, commentary };
+  return { play, coach, debrief };
 }
 
-/** Put a scenario's commentary back, in place (the scenario object is the one play already holds), and return it. */
+/** Put a part of a scenario's commentary back, in place (the scenario object is the one play already holds), and return it. */
 export function mergeCommentary(play: PlayScenario, commentary: Commentary): Scenario {
-  put(play, { facilitator: commentary.facilitator }, ORDER.scenario);
+  if (commentary.facilitator !== undefined) put(play, { facilitator: commentary.facilitator }, ORDER.scenario);
   for (const [id, notes] of Object.entries(commentary.scenes)) {
     const scene = play.machine.states[id];
     if (!scene) continue;
@@ -102,8 +114,9 @@ export function mergeCommentary(play: PlayScenario, commentary: Commentary): Sce
     if (notes.prompts || notes.group !== undefined) put(scene.meta, { prompts: notes.prompts, group: notes.group }, ORDER.sceneMeta);
     const { choices, branches } = transitions(scene);
     for (const [event, choice] of choices) {
-      const said = notes.choices?.[event];
-      if (said) put(choice.meta, { feedback: said[0], thoughts: said[1] }, ORDER.choiceMeta);
+      const feedback = notes.feedback?.[event];
+      const thoughts = notes.thoughts?.[event];
+      if (feedback !== undefined || thoughts !== undefined) put(choice.meta, { feedback, thoughts }, ORDER.choiceMeta);
     }
     notes.reasons?.forEach((reason, i) => {
       if (reason !== null && branches[i]) branches[i].reason = reason;
