@@ -86,7 +86,20 @@ window.addEventListener('click', (event) => {
   if (!button || !event.isTrusted) return;
   const kind = button.hasAttribute('aria-keyshortcuts') ? 'choice' : 'other';
   const start = event.timeStamp;
-  requestAnimationFrame(() => setTimeout(() => window.__bench.clicks.push({ kind, ms: performance.now() - start }), 0));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const click = { kind, ms: performance.now() - start };
+      window.__bench.clicks.push(click);
+      // Also the first painted frame at which the page offers something again (a button, an outcome), when
+      // the page set what to look for (window.__benchSettle = [goOn, titles]): a screen still loading is not an answer.
+      const settle = window.__benchSettle;
+      const check = () => {
+        if (window.__bench.state(settle[0], settle[1]).kind !== 'waiting') click.settledMs = performance.now() - start;
+        else requestAnimationFrame(() => setTimeout(check, 0));
+      };
+      if (settle) check();
+    }, 0),
+  );
 }, true);
 `;
 
@@ -122,7 +135,15 @@ export async function clickButton(page: Page, kind: 'choices' | 'goOn', index: n
   else await page.getByRole('button', { name: GO_ON }).first().click();
 }
 
-export async function clicksRecorded(page: Page): Promise<{ kind: string; ms: number }[]> {
+export interface ClickFigure {
+  kind: string;
+  /** From the click event to the next frame painted after it. */
+  ms: number;
+  /** From the click event to the first painted frame that offers a button or an outcome (once known; see `__benchSettle`). */
+  settledMs?: number;
+}
+
+export async function clicksRecorded(page: Page): Promise<ClickFigure[]> {
   return page.evaluate('window.__bench.clicks');
 }
 
@@ -130,7 +151,7 @@ export async function clicksRecorded(page: Page): Promise<{ kind: string; ms: nu
  * The click timed after the first `before` ones, once it is recorded. Polled, not `page.waitForFunction`:
  * the app's Content Security Policy forbids evaluating strings in the page.
  */
-export async function nextClick(page: Page, before: number): Promise<{ kind: string; ms: number }> {
+export async function nextClick(page: Page, before: number): Promise<ClickFigure> {
   let clicks = await clicksRecorded(page);
   const until = Date.now() + 30_000;
   while (clicks.length <= before) {

@@ -3,7 +3,8 @@
  * 4×, played interleaved (one run of the app, one run of the ink story, and so on), so that both see the
  * same machine load:
  * - choice → next frame (median, p95): from the click event to the next frame painted after it;
- * - the click that ends a run (median): the app's debrief, the ink page's last paragraph;
+ * - the click that ends a run (median), until the first frame that shows the ending: the app's outcome, the
+ *   ink page's last paragraph (a frame that says the debrief is loading does not count);
  * - the bytes needed before the first choice can be made, gzip: everything the browser downloads from a
  *   cold start (no cache, no service worker) until the first button of the run is there.
  * Prints a side-by-side table with the ratios (app ÷ ink). Figures, never assertions.
@@ -74,6 +75,15 @@ async function settled(subject: Subject): Promise<PageState> {
   }
 }
 
+/** The time from the click after the first `before` ones to the first frame that offered something again. */
+async function settledTime(page: Page, before: number): Promise<number> {
+  for (const until = Date.now() + 30_000; Date.now() < until; await page.waitForTimeout(10)) {
+    const ms = (await clicksRecorded(page))[before]?.settledMs;
+    if (ms !== undefined) return ms;
+  }
+  throw new Error(`a click at ${page.url()} was not followed by an answer within 30 s`);
+}
+
 /** One run from a fresh start, every click timed; choices count towards `limit`. */
 async function playRun(subject: Subject, pick: () => number, limit: number): Promise<void> {
   const { page, cdp } = subject;
@@ -91,7 +101,8 @@ async function playRun(subject: Subject, pick: () => number, limit: number): Pro
     const kind = now.kind === 'choices' ? 'choices' : 'goOn';
     await clickButton(page, kind, kind === 'choices' ? Math.floor(pick() * (now as { count: number }).count) : 0);
     const last = await nextClick(page, before);
-    if ((await settled(subject)).kind === 'ended') subject.endingTimes.push(last.ms);
+    // The run's end counts until its outcome is painted, not a frame that says it is loading.
+    if ((await settled(subject)).kind === 'ended') subject.endingTimes.push(await settledTime(page, before));
     else if (last.kind === 'choice') subject.choiceTimes.push(last.ms);
     if (last.kind === 'choice') subject.made++;
   }
@@ -163,6 +174,7 @@ async function subjectIn(browser: Browser, name: string, titles: string[], addre
   // A phone-sized window; no service worker, so its precaching does not compete for the slowed CPU.
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, serviceWorkers: 'block' });
   await context.addInitScript({ content: PAGE_HELPERS });
+  await context.addInitScript((settle) => ((window as unknown as { __benchSettle: unknown }).__benchSettle = settle), [GO_ON.source, titles]);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   return { name, context, page, cdp, titles, address, choiceTimes: [], endingTimes: [], made: 0, runs: 0 };
