@@ -6,24 +6,12 @@
  * It explores states (scene + ledgers + deal-breakers + flags), not raw paths, so paths that meet again
  * are explored once. It uses the same effect and condition functions as the XState machine.
  */
-import { singleConditions, type Standing } from './effects.ts';
-import { judge, ledgerTotal, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
+import type { Standing } from './effects.ts';
+import { judge, ledgerTotal, OUTCOMES, type Outcome, type Side } from './ledger.ts';
 import { movesAt, sceneOf, startingPosition, startingStanding, type Position } from './step.ts';
-import {
-  clamp,
-  hasLoop,
-  sceneEdges,
-  sceneGroups,
-  sceneGuards,
-  testedBy,
-  totalCuts,
-  totalWindows,
-  type SceneEdge,
-  type Tested,
-  type Window,
-} from './analyse-abstraction.ts';
+import { clamp, hasLoop, sceneEdges, sceneGroups, testedBy, totalCuts, totalWindows, type SceneEdge, type Tested, type Window } from './analyse-abstraction.ts';
 import { searchRegions, type RegionSearch } from './analyse-regions.ts';
-import type { Guard, Scenario, Scene } from './schema.ts';
+import type { Scenario, Scene } from './schema.ts';
 import { mulberry32 } from './random.ts';
 import { stronglyConnected } from './strongly-connected.ts';
 
@@ -173,15 +161,8 @@ export interface StateGraph {
  * marked, and the flags that some condition tests. Paths that differ only in what no condition or
  * outcome can see are explored once.
  */
-function keyMaker(scenario: Scenario, windows: Map<string, Record<Side, Window>>, tested: Tested): StateKey {
-  const dimensions: Record<Side, Dimension[]> = { employer: [], candidate: [] };
-  // Conditions inside `and`, `or` and `not` count too: a dimension tested anywhere is kept.
-  for (const guard of allGuards(scenario).flatMap(singleConditions)) {
-    if ((guard.type === 'ledgerAtLeast' || guard.type === 'ledgerBelow') && guard.params.dimension) {
-      const list = dimensions[guard.params.ledger];
-      if (!list.includes(guard.params.dimension)) list.push(guard.params.dimension);
-    }
-  }
+function keyMaker(windows: Map<string, Record<Side, Window>>, tested: Tested): StateKey {
+  const dimensions = tested.dimensionsOf;
   const part = (side: Side, window: Window, s: Standing) => {
     const ledger = s.ledgers[side];
     let key = String(clamp(window, ledgerTotal(ledger)));
@@ -200,7 +181,7 @@ export type StateKey = (scene: string, standing: Standing) => string;
 /** The analyser's state key for a scenario (see `keyMaker`), for searches and walks outside `analyseSeat`. */
 export function stateKeyOf(scenario: Scenario): StateKey {
   const edges = sceneEdges(scenario);
-  return keyMaker(scenario, totalWindows(scenario, edges, sceneGroups(edges)), testedBy(scenario));
+  return keyMaker(totalWindows(scenario, edges, sceneGroups(edges)), testedBy(scenario));
 }
 
 /**
@@ -235,11 +216,6 @@ export function exploreStates(scenario: Scenario, seat: Side, maxStates: number,
   return { nodes, expanded: at, complete: true };
 }
 
-/** Every condition written in the scenario (on npc rules, choices and continue branches), as written. */
-function allGuards(scenario: Scenario): Guard[] {
-  return Object.keys(scenario.machine.states).flatMap((id) => sceneGuards(scenario, id));
-}
-
 /** The moves available at a position for a seat, as path steps: several at the player's decisions, else at most one. */
 function movesFrom(scenario: Scenario, at: Position, seat: Side): { step: PathStep; next: Position }[] {
   return movesAt(scenario, at, seat).map((m) => ({ step: { scene: at.scene, event: m.event, by: m.by }, next: m.next }));
@@ -250,7 +226,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const groups = sceneGroups(edges);
   const windows = totalWindows(scenario, edges, groups);
   const tested = testedBy(scenario);
-  const key = keyMaker(scenario, windows, tested);
+  const key = keyMaker(windows, tested);
   const maxStates = options.maxStates ?? 400_000;
   const loops = hasLoop(edges, groups);
   if (!tested.dimensions && !loops) {
@@ -505,7 +481,7 @@ function sampleShares(scenario: Scenario, seat: Side, samples: number): OutcomeS
 }
 
 /** Longest random play, in steps, before it counts as going on too long. */
-const MAX_PLAY_STEPS = 5_000;
+export const MAX_PLAY_STEPS = 5_000;
 
 /**
  * Steps all the random plays of one seat may take together. Plays that go round a loop for long would
