@@ -10,7 +10,7 @@
  * can reach come from the analyser's own search (`exploreStates` in analyse.ts), with its state key: a
  * state here is a state there, and the report never searches its own way.
  */
-import { exploreStates, linkedScenes, randomPlays, stateKeyOf, topologicalOrder, type StateGraph, type StateKey } from './analyse.ts';
+import { exploreStates, linkedScenes, MAX_PLAY_STEPS, randomPlays, stateKeyOf, topologicalOrder, type StateGraph, type StateKey } from './analyse.ts';
 import { judgementWords } from './judgement-words.ts';
 import { judge, OUTCOMES, type Outcome, type Side } from './ledger.ts';
 import { movesAt, startingStanding } from './step.ts';
@@ -191,8 +191,8 @@ export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStra
   let standing = startingStanding();
   const seen = new Set<string>();
   const choices: string[] = [];
-  // A loop whose ledgers keep changing never repeats a state: give up after this many moves.
-  for (let steps = 0; steps < 5_000; steps++) {
+  // A loop whose ledgers keep changing never repeats a state: give up after as many moves as a random play.
+  for (let steps = 0; steps < MAX_PLAY_STEPS; steps++) {
     const scene = states[sceneId]!;
     if (scene.type === 'final') return { outcome: judge(standing.ledgers, standing.dealBreakers).outcome, choices };
     const state = key(sceneId, standing);
