@@ -124,9 +124,48 @@ describe('random play', () => {
     const candidateSeat = (s: Scenario) => gameability(s, options).seats.find((seat) => seat.seat === 'candidate')!;
     const first = candidateSeat(valid(looping)).random;
     expect(first.method).toBe('estimate');
+    // Each time round, the ledgers move on: no state repeats, and the search stops at its limit.
+    expect(first.why).toBe('state limit');
     expect(first.samples).toBe(500);
     expect(first.byOutcome.mutualFit).toBeGreaterThan(0);
     expect(candidateSeat(valid(looping)).random).toEqual(first);
+  });
+
+  it('is estimated when every state was found but a run can come back to one', () => {
+    // Asking for the question again changes nothing: the run is back in the state it left.
+    const again = structuredClone(tinyScenario()) as any;
+    again.machine.states.ask.on['choice.repeat'] = choice('ask', 'Ask them to repeat the question', []);
+    const seat = gameability(valid(again), { samples: 200 }).seats[0]!;
+    expect(seat.explored).toBe(true);
+    expect(seat.random).toMatchObject({ method: 'estimate', why: 'loops', samples: 200 });
+  });
+});
+
+describe('the states random play is worked out over', () => {
+  it("are the analyser's states: the same search, the same count", () => {
+    const scenario = tinyScenario();
+    const [seat] = gameability(scenario).seats;
+    expect(seat!.explored).toBe(true);
+    expect(seat!.random.states).toBe(analyseScenario(scenario).seats[0]!.states);
+  });
+
+  it('say partial, never exact, when the search stops one state short of them all', () => {
+    const scenario = tinyScenario();
+    const states = analyseScenario(scenario).seats[0]!.states;
+    const whole = gameability(scenario, { maxStates: states }).seats[0]!;
+    expect(whole).toMatchObject({ explored: true, random: { method: 'exact', states } });
+    const part = gameability(scenario, { maxStates: states - 1, samples: 200 }).seats[0]!;
+    expect(part.explored).toBe(false);
+    expect(part.random).toMatchObject({ method: 'estimate', why: 'state limit', samples: 200 });
+    expect(part.random.states).toBeUndefined();
+    // Past the limit the decisions counted are those of every scene linked from the start: here the same two.
+    expect(part.bestPosition.decisions).toBe(2);
+  });
+
+  it('are not searched at all when told not to, and the report says so', () => {
+    const seat = gameability(tinyScenario(), { explore: false, samples: 200 }).seats[0]!;
+    expect(seat.explored).toBe(false);
+    expect(seat.random).toMatchObject({ method: 'estimate', why: 'not explored' });
   });
 });
 

@@ -17,7 +17,7 @@
  * loop that moves a total, the window is unbounded (the total is kept as is).
  */
 import { singleConditions } from './effects.ts';
-import { SIDES, type Side } from './ledger.ts';
+import { SIDES, type Dimension, type Side } from './ledger.ts';
 import type { Effect, Guard, Scenario } from './schema.ts';
 import { sceneOf, transitionsOf } from './step.ts';
 import { stronglyConnected } from './strongly-connected.ts';
@@ -39,6 +39,8 @@ export interface Tested {
   flags: Set<string>;
   /** True when some condition tests a single dimension (not a total). */
   dimensions: boolean;
+  /** The dimensions some condition tests on their own, per side, in the order first met. */
+  dimensionsOf: Record<Side, Dimension[]>;
 }
 
 /** Every condition written in a scene (npc rules, choices, continue branches). */
@@ -50,16 +52,20 @@ export function sceneGuards(scenario: Scenario, id: string): Guard[] {
   return guards;
 }
 
+/** What the scenario's conditions test, read from every condition as written (inside `and`, `or` and `not` too). */
 export function testedBy(scenario: Scenario): Tested {
   const flags = new Set<string>();
-  let dimensions = false;
+  const dimensionsOf: Record<Side, Dimension[]> = { employer: [], candidate: [] };
   for (const id of Object.keys(scenario.machine.states)) {
     for (const c of sceneGuards(scenario, id).flatMap(singleConditions)) {
       if (c.type === 'flagSet' || c.type === 'flagUnset') flags.add(c.params.flag);
-      if ((c.type === 'ledgerAtLeast' || c.type === 'ledgerBelow') && c.params.dimension) dimensions = true;
+      if ((c.type === 'ledgerAtLeast' || c.type === 'ledgerBelow') && c.params.dimension) {
+        const list = dimensionsOf[c.params.ledger];
+        if (!list.includes(c.params.dimension)) list.push(c.params.dimension);
+      }
     }
   }
-  return { flags, dimensions };
+  return { flags, dimensions: dimensionsOf.employer.length + dimensionsOf.candidate.length > 0, dimensionsOf };
 }
 
 /** The thresholds the conditions of a scene compare a side's total with (`total ≥ t` or `total < t`), sorted. */

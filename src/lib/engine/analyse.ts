@@ -6,12 +6,12 @@
  * It explores states (scene + ledgers + deal-breakers + flags), not raw paths, so paths that meet again
  * are explored once. It uses the same effect and condition functions as the XState machine.
  */
-import { singleConditions, type Standing } from './effects.ts';
-import { judge, ledgerTotal, OUTCOMES, type Dimension, type Outcome, type Side } from './ledger.ts';
+import type { Standing } from './effects.ts';
+import { judge, ledgerTotal, OUTCOMES, type Outcome, type Side } from './ledger.ts';
 import { movesAt, sceneOf, startingPosition, startingStanding, type Position } from './step.ts';
-import { clamp, hasLoop, sceneEdges, sceneGroups, sceneGuards, testedBy, totalCuts, totalWindows, type Tested, type Window } from './analyse-abstraction.ts';
+import { clamp, hasLoop, sceneEdges, sceneGroups, testedBy, totalCuts, totalWindows, type SceneEdge, type Tested, type Window } from './analyse-abstraction.ts';
 import { searchRegions, type RegionSearch } from './analyse-regions.ts';
-import type { Guard, Scenario, Scene } from './schema.ts';
+import type { Scenario, Scene } from './schema.ts';
 import { mulberry32 } from './random.ts';
 import { stronglyConnected } from './strongly-connected.ts';
 
@@ -130,14 +130,28 @@ export interface AnalyseOptions {
   maxWords?: number;
 }
 
-interface Node {
+/** One state of a seat's state graph. */
+export interface StateNode {
   scene: string;
+  /** The first standing that reached this state (every standing with the same key has the same future). */
   standing: Standing;
+  /** The node it was first reached from (−1 for the start), and by which step: a shortest path back. */
   parent: number;
   step: PathStep | null;
   /** Child node indices, one entry per move (two moves to one state count twice). */
   next: number[];
+  /** The outcome, once a final scene's node has been expanded; null elsewhere. */
   outcome: Outcome | null;
+}
+
+/** The states a seat can reach, as the analyser's state-by-state search finds them. */
+export interface StateGraph {
+  /** Breadth-first order from the start (node 0). */
+  nodes: StateNode[];
+  /** Nodes whose moves were followed (and final outcomes judged): the first `expanded`; all of them when complete. */
+  expanded: number;
+  /** False when the search stopped past its state limit: the graph is then a part, its unexpanded nodes without moves. */
+  complete: boolean;
 }
 
 /**
@@ -147,15 +161,8 @@ interface Node {
  * marked, and the flags that some condition tests. Paths that differ only in what no condition or
  * outcome can see are explored once.
  */
-function keyMaker(scenario: Scenario, windows: Map<string, Record<Side, Window>>, tested: Tested): (scene: string, s: Standing) => string {
-  const dimensions: Record<Side, Dimension[]> = { employer: [], candidate: [] };
-  // Conditions inside `and`, `or` and `not` count too: a dimension tested anywhere is kept.
-  for (const guard of allGuards(scenario).flatMap(singleConditions)) {
-    if ((guard.type === 'ledgerAtLeast' || guard.type === 'ledgerBelow') && guard.params.dimension) {
-      const list = dimensions[guard.params.ledger];
-      if (!list.includes(guard.params.dimension)) list.push(guard.params.dimension);
-    }
-  }
+function keyMaker(windows: Map<string, Record<Side, Window>>, tested: Tested): StateKey {
+  const dimensions = tested.dimensionsOf;
   const part = (side: Side, window: Window, s: Standing) => {
     const ledger = s.ledgers[side];
     let key = String(clamp(window, ledgerTotal(ledger)));
@@ -168,9 +175,45 @@ function keyMaker(scenario: Scenario, windows: Map<string, Record<Side, Window>>
   };
 }
 
-/** Every condition written in the scenario (on npc rules, choices and continue branches), as written. */
-function allGuards(scenario: Scenario): Guard[] {
-  return Object.keys(scenario.machine.states).flatMap((id) => sceneGuards(scenario, id));
+/** A state's key: two positions with the same key have the same future (same moves to same keys, same outcome). */
+export type StateKey = (scene: string, standing: Standing) => string;
+
+/** The analyser's state key for a scenario (see `keyMaker`), for searches and walks outside `analyseSeat`. */
+export function stateKeyOf(scenario: Scenario): StateKey {
+  const edges = sceneEdges(scenario);
+  return keyMaker(totalWindows(scenario, edges, sceneGroups(edges)), testedBy(scenario));
+}
+
+/**
+ * The state-by-state search: breadth-first from the start over abstract states (`key`), each state's
+ * moves from the step function (`movesAt`), stopping once more than `maxStates` states are known. The
+ * analyser's own search, exported so that reports which need the states themselves (the gameability
+ * report) build on it rather than search again their own way.
+ */
+export function exploreStates(scenario: Scenario, seat: Side, maxStates: number, key: StateKey = stateKeyOf(scenario)): StateGraph {
+  const nodes: StateNode[] = [];
+  const index = new Map<string, number>();
+  const add = (scene: string, standing: Standing, parent: number, step: PathStep | null): number => {
+    const k = key(scene, standing);
+    const known = index.get(k);
+    if (known !== undefined) return known;
+    nodes.push({ scene, standing, parent, step, next: [], outcome: null });
+    index.set(k, nodes.length - 1);
+    return nodes.length - 1;
+  };
+  add(scenario.machine.initial, startingStanding(), -1, null);
+  let at = 0;
+  for (; at < nodes.length; at++) {
+    if (nodes.length > maxStates) return { nodes, expanded: at, complete: false };
+    const node = nodes[at]!;
+    if (sceneOf(scenario, node.scene)!.type === 'final') {
+      node.outcome = judge(node.standing.ledgers, node.standing.dealBreakers).outcome;
+      continue;
+    }
+    for (const move of movesFrom(scenario, { scene: node.scene, standing: node.standing }, seat))
+      node.next.push(add(move.next.scene, move.next.standing, at, move.step));
+  }
+  return { nodes, expanded: at, complete: true };
 }
 
 /** The moves available at a position for a seat, as path steps: several at the player's decisions, else at most one. */
@@ -183,6 +226,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
   const groups = sceneGroups(edges);
   const windows = totalWindows(scenario, edges, groups);
   const tested = testedBy(scenario);
+  const key = keyMaker(windows, tested);
   const maxStates = options.maxStates ?? 400_000;
   const loops = hasLoop(edges, groups);
   if (!tested.dimensions && !loops) {
@@ -191,7 +235,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     // goes to it at once, as the small search could not finish (every scene is at least one state).
     const exactStates = options.exactStates ?? 100_000;
     if (Object.keys(scenario.machine.states).length <= SMALL_SCENES) {
-      const small = searchStates(scenario, seat, windows, tested, Math.min(maxStates, exactStates, SMALL_STATES), options);
+      const small = searchStates(scenario, seat, key, Math.min(maxStates, exactStates, SMALL_STATES), options);
       if (small.complete) return small.analysis();
     }
     const search = searchRegions(scenario, seat, edges, windows, tested, (scene, side) => totalCuts(scenario, scene, side), {
@@ -201,7 +245,7 @@ export function analyseSeat(scenario: Scenario, seat: Side, options: AnalyseOpti
     if (!search.complete || search.states > Math.min(exactStates, maxStates)) return fromRegions(scenario, seat, search, options.samples ?? 4_000);
   }
   // Round a loop whose ledgers keep changing, no state repeats: past a smaller bound, estimate instead.
-  return searchStates(scenario, seat, windows, tested, loops ? Math.min(maxStates, LOOP_STATES) : maxStates, options).analysis();
+  return searchStates(scenario, seat, key, loops ? Math.min(maxStates, LOOP_STATES) : maxStates, options).analysis();
 }
 
 /**
@@ -222,63 +266,39 @@ const SMALL_STATES = 20_000;
 const SMALL_SCENES = 4_000;
 
 /**
- * The state-by-state search (breadth-first over abstract states), stopping past `maxStates`. It says
- * whether it finished; its analysis (with shares counted, or estimated by random play when it did not
+ * The state-by-state search (`exploreStates`), stopping past `maxStates`. It says whether it finished;
+ * its analysis (what it reached, with shares counted, or estimated by random play when it did not
  * finish) is worked out only when asked for, so a search tried first and cut short costs no sampling.
  */
 function searchStates(
   scenario: Scenario,
   seat: Side,
-  windows: ReturnType<typeof totalWindows>,
-  tested: ReturnType<typeof testedBy>,
+  key: StateKey,
   maxStates: number,
   options: AnalyseOptions,
 ): { complete: boolean; analysis(): SeatAnalysis } {
-  const nodes: Node[] = [];
-  const index = new Map<string, number>();
-  const deadEnds = new Map<string, string>();
-  const reachableScenes = new Set<string>();
-  const endings = new Set<string>();
-  // A Map, not an object: scene ids such as "constructor" are names like any other.
-  const finalScenes = new Map<string, Set<Outcome>>();
-  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, { reachable: false } as OutcomeReach])) as Record<Outcome, OutcomeReach>;
-
-  const stateKey = keyMaker(scenario, windows, tested);
-  const add = (scene: string, standing: Standing, parent: number, step: PathStep | null): number => {
-    const key = stateKey(scene, standing);
-    const known = index.get(key);
-    if (known !== undefined) return known;
-    nodes.push({ scene, standing, parent, step, next: [], outcome: null });
-    index.set(key, nodes.length - 1);
-    return nodes.length - 1;
-  };
-
-  add(scenario.machine.initial, startingStanding(), -1, null);
-  let complete = true;
-  // Breadth-first: the first time an outcome is met, its path is a shortest one.
-  for (let at = 0; at < nodes.length; at++) {
-    if (nodes.length > maxStates) {
-      complete = false;
-      break;
-    }
-    const node = nodes[at]!;
-    const scene = sceneOf(scenario, node.scene)!;
-    reachableScenes.add(node.scene);
-    if (scene.type === 'final') {
-      const { outcome } = judge(node.standing.ledgers, node.standing.dealBreakers);
-      node.outcome = outcome;
-      endings.add(`${node.scene}|${outcome}`);
-      if (!finalScenes.has(node.scene)) finalScenes.set(node.scene, new Set());
-      finalScenes.get(node.scene)!.add(outcome);
-      if (!outcomes[outcome].reachable) outcomes[outcome] = { reachable: true, ...pathTo(nodes, at) };
-      continue;
-    }
-    const moves = movesFrom(scenario, { scene: node.scene, standing: node.standing }, seat);
-    if (!moves.length && !deadEnds.has(node.scene)) deadEnds.set(node.scene, deadEndReason(scene, seat));
-    for (const move of moves) node.next.push(add(move.next.scene, move.next.standing, at, move.step));
-  }
-
+  const { nodes, expanded, complete } = exploreStates(scenario, seat, maxStates, key);
   const analysis = (): SeatAnalysis => {
+    const deadEnds = new Map<string, string>();
+    const reachableScenes = new Set<string>();
+    const endings = new Set<string>();
+    // A Map, not an object: scene ids such as "constructor" are names like any other.
+    const finalScenes = new Map<string, Set<Outcome>>();
+    const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, { reachable: false } as OutcomeReach])) as Record<Outcome, OutcomeReach>;
+    // In breadth-first order: the first time an outcome is met, its path is a shortest one.
+    for (let at = 0; at < expanded; at++) {
+      const node = nodes[at]!;
+      reachableScenes.add(node.scene);
+      const outcome = node.outcome;
+      if (outcome) {
+        endings.add(`${node.scene}|${outcome}`);
+        if (!finalScenes.has(node.scene)) finalScenes.set(node.scene, new Set());
+        finalScenes.get(node.scene)!.add(outcome);
+        if (!outcomes[outcome].reachable) outcomes[outcome] = { reachable: true, ...pathTo(nodes, at) };
+      } else if (!node.next.length && !deadEnds.has(node.scene)) {
+        deadEnds.set(node.scene, deadEndReason(sceneOf(scenario, node.scene)!, seat));
+      }
+    }
     const ends = complete ? canEnd(nodes) : null;
     const samples = options.samples ?? 4_000;
     const shares = complete ? (countShares(nodes) ?? sampleGraph(nodes, ends!, samples)) : sampleShares(scenario, seat, samples);
@@ -337,7 +357,7 @@ function fromRegions(scenario: Scenario, seat: Side, search: RegionSearch, sampl
  * For each node, whether a run from it can stop: reach a final scene or a dead end (a node with no
  * move). A node that cannot is in, or only leads into, a trap. Reverse breadth-first search.
  */
-function canEnd(nodes: Node[]): Uint8Array {
+function canEnd(nodes: StateNode[]): Uint8Array {
   const parents: number[][] = nodes.map(() => []);
   nodes.forEach((node, i) => node.next.forEach((child) => parents[child]!.push(i)));
   const ends = new Uint8Array(nodes.length);
@@ -363,7 +383,7 @@ function canEnd(nodes: Node[]): Uint8Array {
  * with a move inside them), by their scenes. Nodes that only lead into a loop are not part of it.
  * Scenes shared by two loops make them one trap.
  */
-function trapsIn(nodes: Node[], ends: Uint8Array, seat: Side): Trap[] {
+function trapsIn(nodes: StateNode[], ends: Uint8Array, seat: Side): Trap[] {
   const loops = loopsAmong(nodes, (i) => !ends[i]);
   const groups: Set<string>[] = [];
   for (const loop of loops) {
@@ -380,7 +400,7 @@ function trapsIn(nodes: Node[], ends: Uint8Array, seat: Side): Trap[] {
  * The strongly connected groups of the nodes that `keep` accepts, following only moves between kept
  * nodes, that hold a move inside them (more than one node, or a move to itself).
  */
-function loopsAmong(nodes: Node[], keep: (i: number) => boolean): number[][] {
+function loopsAmong(nodes: StateNode[], keep: (i: number) => boolean): number[][] {
   return stronglyConnected(nodes.length, (v) => nodes[v]!.next, keep).filter((group) => group.length > 1 || nodes[group[0]!]!.next.includes(group[0]!));
 }
 
@@ -392,7 +412,7 @@ function deadEndReason(scene: Scene, seat: Side): string {
   return 'no continue branch applies in some run (every branch has a condition that fails)';
 }
 
-function pathTo(nodes: Node[], at: number): { shortestPath: PathStep[]; choices: string[] } {
+function pathTo(nodes: StateNode[], at: number): { shortestPath: PathStep[]; choices: string[] } {
   const path: PathStep[] = [];
   for (let i = at; nodes[i]!.step; i = nodes[i]!.parent) path.push(nodes[i]!.step!);
   path.reverse();
@@ -400,7 +420,7 @@ function pathTo(nodes: Node[], at: number): { shortestPath: PathStep[]; choices:
 }
 
 /** Exact path counts over the state graph, or null if the graph has a cycle (paths are then endless). */
-function countShares(nodes: Node[]): OutcomeShares | null {
+function countShares(nodes: StateNode[]): OutcomeShares | null {
   const order = topologicalOrder(nodes);
   if (!order) return null;
   const ways: bigint[] = new Array(nodes.length).fill(0n);
@@ -428,7 +448,7 @@ function ratio(part: bigint, total: bigint): number {
 }
 
 /** Nodes in topological order from the root, or null when a cycle is found. Iterative depth-first. */
-function topologicalOrder(nodes: Node[]): number[] | null {
+export function topologicalOrder(nodes: StateNode[]): number[] | null {
   const mark = new Uint8Array(nodes.length); // 0 new, 1 on stack, 2 done
   const post: number[] = [];
   const stack: [number, number][] = [[0, 0]];
@@ -461,7 +481,7 @@ function sampleShares(scenario: Scenario, seat: Side, samples: number): OutcomeS
 }
 
 /** Longest random play, in steps, before it counts as going on too long. */
-const MAX_PLAY_STEPS = 5_000;
+export const MAX_PLAY_STEPS = 5_000;
 
 /**
  * Steps all the random plays of one seat may take together. Plays that go round a loop for long would
@@ -511,7 +531,7 @@ export function randomPlays(scenario: Scenario, seat: Side, samples: number, see
  * Random play over a fully explored state graph that has loops: the same plays (same seed, same moves in
  * the same order) as `sampleShares`, but on the graph, and a play that enters a trap stops at once.
  */
-function sampleGraph(nodes: Node[], ends: Uint8Array, samples: number): OutcomeShares {
+function sampleGraph(nodes: StateNode[], ends: Uint8Array, samples: number): OutcomeShares {
   const random = mulberry32(0x5eed);
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   let finished = 0;
@@ -612,26 +632,9 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
  */
 function sceneTraps(scenario: Scenario, seats: Side[]): Trap[] {
   const ids = Object.keys(scenario.machine.states);
-  const targets = new Map<string, string[]>();
-  for (const id of ids) {
-    const scene = sceneOf(scenario, id)!;
-    targets.set(
-      id,
-      Object.values(scene.on ?? {})
-        .flatMap((v) => (Array.isArray(v) ? v : v ? [v] : []))
-        .map((t) => t.target)
-        .filter((t) => sceneOf(scenario, t)),
-    );
-  }
-  const reached = new Set([scenario.machine.initial]);
-  const queue = [scenario.machine.initial];
-  for (let at = 0; at < queue.length; at++) {
-    for (const t of targets.get(queue[at]!) ?? []) {
-      if (reached.has(t)) continue;
-      reached.add(t);
-      queue.push(t);
-    }
-  }
+  const edges = sceneEdges(scenario);
+  const targets = new Map<string, string[]>([...edges].map(([id, list]) => [id, list.map((e) => e.target)]));
+  const reached = linkedScenes(scenario, edges);
   // Scenes that can reach a final scene, or a scene with no transition at all (a dead end, reported as such).
   const sources = new Map<string, string[]>(ids.map((id) => [id, []]));
   for (const [from, list] of targets) for (const t of list) sources.get(t)!.push(from);
@@ -647,6 +650,23 @@ function sceneTraps(scenario: Scenario, seats: Side[]): Trap[] {
   const trapped = ids.filter((id) => reached.has(id) && !canStop.has(id));
   if (!trapped.length) return [];
   return groupScenes(trapped, targets).map((scenes) => ({ scenes, seats, kind: 'always' as const }));
+}
+
+/**
+ * Every scene linked from the start, following every transition as written (conditions ignored): the
+ * scenes a run might reach, an upper bound of those it can.
+ */
+export function linkedScenes(scenario: Scenario, edges: Map<string, SceneEdge[]> = sceneEdges(scenario)): Set<string> {
+  const reached = new Set([scenario.machine.initial]);
+  const queue = [scenario.machine.initial];
+  for (let at = 0; at < queue.length; at++) {
+    for (const edge of edges.get(queue[at]!) ?? []) {
+      if (reached.has(edge.target)) continue;
+      reached.add(edge.target);
+      queue.push(edge.target);
+    }
+  }
+  return reached;
 }
 
 /** Scenes grouped by the transitions between them (either way), each group sorted. */

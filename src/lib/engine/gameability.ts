@@ -6,10 +6,11 @@
  * content.ts turn these figures into rules.
  *
  * Moves come from the one step function (`movesAt` in step.ts), which the
- * machine and the analyser also use, so a strategy plays exactly as a person would.
+ * machine and the analyser also use, so a strategy plays exactly as a person would. The states a seat
+ * can reach come from the analyser's own search (`exploreStates` in analyse.ts), with its state key: a
+ * state here is a state there, and the report never searches its own way.
  */
-import { randomPlays } from './analyse.ts';
-import type { Standing } from './effects.ts';
+import { exploreStates, linkedScenes, MAX_PLAY_STEPS, randomPlays, stateKeyOf, topologicalOrder, type StateGraph, type StateKey } from './analyse.ts';
 import { judgementWords } from './judgement-words.ts';
 import { judge, OUTCOMES, type Outcome, type Side } from './ledger.ts';
 import { movesAt, startingStanding } from './step.ts';
@@ -93,7 +94,12 @@ export interface StrategyRun {
 export interface RandomPlay {
   /** `exact`: probabilities propagated over the acyclic state graph; `estimate`: seeded sampling (the graph has a loop or is too big). */
   method: 'exact' | 'estimate';
-  /** Distinct states in the seat's state graph (for an exact figure). */
+  /**
+   * Estimates only: why (`loops`: every state was found, but a run can come back to one; `state limit`:
+   * the search stopped before it found every state; `not explored`: the search was skipped, `explore: false`).
+   */
+  why?: 'loops' | 'state limit' | 'not explored';
+  /** Distinct states in the seat's state graph (for an exact figure), as the analyser counts them. */
   states?: number;
   /** Plays sampled, for an estimate. */
   samples?: number;
@@ -122,6 +128,12 @@ export interface BestPositions {
 
 export interface SeatGameability {
   seat: Side;
+  /**
+   * Whether every state this seat can reach was found. False when the search stopped at the state limit
+   * (or was skipped): random play is then estimated, and `bestPosition` counts the decisions of every scene
+   * linked from the start, conditions ignored (an upper bound of those the seat reaches).
+   */
+  explored: boolean;
   strategies: Record<LabelStrategy, StrategyRun>;
   random: RandomPlay;
   bestPosition: BestPositions;
@@ -160,12 +172,6 @@ export interface GameabilityOptions {
   samples?: number;
 }
 
-/** Scene + both ledgers + deal-breakers + flags: two states with the same key have the same future. */
-function stateKey(scene: string, s: Standing): string {
-  const l = (side: Side) => `${s.ledgers[side].courtesy},${s.ledgers[side].communication},${s.ledgers[side].commonSense},${s.dealBreakers[side] ?? ''}`;
-  return `${scene}|${l('employer')}|${l('candidate')}|${s.flags.join(',')}`;
-}
-
 /** Index in `options` of the one a strategy takes: extreme by its measure, ties to the first in file order. */
 export function strategyPick(strategy: LabelStrategy, labels: readonly string[]): number {
   if (strategy === 'first' || labels.length === 0) return 0;
@@ -175,20 +181,23 @@ export function strategyPick(strategy: LabelStrategy, labels: readonly string[])
   return best;
 }
 
-/** Play a seat with a strategy, the scenario's side and continues being deterministic. */
-export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStrategy): StrategyRun {
+/**
+ * Play a seat with a strategy, the scenario's side and continues being deterministic. A state is the
+ * analyser's (`key`): once one repeats, the run goes round for ever.
+ */
+export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStrategy, key: StateKey = stateKeyOf(scenario)): StrategyRun {
   const states = scenario.machine.states;
   let sceneId = scenario.machine.initial;
   let standing = startingStanding();
   const seen = new Set<string>();
   const choices: string[] = [];
-  // A loop whose ledgers keep changing never repeats a state: give up after this many moves.
-  for (let steps = 0; steps < 5_000; steps++) {
+  // A loop whose ledgers keep changing never repeats a state: give up after as many moves as a random play.
+  for (let steps = 0; steps < MAX_PLAY_STEPS; steps++) {
     const scene = states[sceneId]!;
     if (scene.type === 'final') return { outcome: judge(standing.ledgers, standing.dealBreakers).outcome, choices };
-    const key = stateKey(sceneId, standing);
-    if (seen.has(key)) return { outcome: null, choices };
-    seen.add(key);
+    const state = key(sceneId, standing);
+    if (seen.has(state)) return { outcome: null, choices };
+    seen.add(state);
     const moves = movesAt(scenario, { scene: sceneId, standing }, seat);
     if (!moves.length) return { outcome: null, choices };
     const move =
@@ -207,65 +216,11 @@ export function playStrategy(scenario: Scenario, seat: Side, strategy: LabelStra
   return { outcome: null, choices };
 }
 
-interface GraphNode {
-  scene: string;
-  standing: Standing;
-  /** One child index per move (two moves to one state count twice). */
-  next: number[];
-}
-
-/** Every state a seat can reach, or null past `maxStates`. */
-function stateGraph(scenario: Scenario, seat: Side, maxStates: number): GraphNode[] | null {
-  const nodes: GraphNode[] = [];
-  const index = new Map<string, number>();
-  const add = (scene: string, standing: Standing) => {
-    const key = stateKey(scene, standing);
-    const known = index.get(key);
-    if (known !== undefined) return known;
-    nodes.push({ scene, standing, next: [] });
-    index.set(key, nodes.length - 1);
-    return nodes.length - 1;
-  };
-  add(scenario.machine.initial, startingStanding());
-  for (let at = 0; at < nodes.length; at++) {
-    if (nodes.length > maxStates) return null;
-    const node = nodes[at]!;
-    const scene = scenario.machine.states[node.scene]!;
-    if (scene.type === 'final') continue;
-    for (const move of movesAt(scenario, node, seat)) node.next.push(add(move.next.scene, move.next.standing));
-  }
-  return nodes;
-}
-
-/** Nodes in topological order from node 0, or null when there is a loop (iterative depth-first). */
-function topologicalOrder(nodes: GraphNode[]): number[] | null {
-  const mark = new Uint8Array(nodes.length); // 0 new, 1 on the stack, 2 done
-  const post: number[] = [];
-  const stack: [number, number][] = [[0, 0]];
-  mark[0] = 1;
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    const next = nodes[top[0]]!.next;
-    if (top[1] < next.length) {
-      const child = next[top[1]++]!;
-      if (mark[child] === 1) return null;
-      if (mark[child] === 0) {
-        mark[child] = 1;
-        stack.push([child, 0]);
-      }
-    } else {
-      mark[top[0]] = 2;
-      post.push(top[0]);
-      stack.pop();
-    }
-  }
-  return post.reverse();
-}
-
 const zeroOutcomes = () => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
 
 /** Exact outcome probabilities under uniformly random play: each node passes its probability equally to its moves. */
-function exactRandomPlay(scenario: Scenario, nodes: GraphNode[], order: number[]): RandomPlay {
+function exactRandomPlay(graph: StateGraph, order: number[]): RandomPlay {
+  const { nodes } = graph;
   const p = new Float64Array(nodes.length);
   p[0] = 1;
   const byOutcome = zeroOutcomes();
@@ -273,8 +228,8 @@ function exactRandomPlay(scenario: Scenario, nodes: GraphNode[], order: number[]
   for (const i of order) {
     const node = nodes[i]!;
     const here = p[i]!;
-    if (scenario.machine.states[node.scene]!.type === 'final') {
-      byOutcome[judge(node.standing.ledgers, node.standing.dealBreakers).outcome] += here;
+    if (node.outcome) {
+      byOutcome[node.outcome] += here;
     } else if (!node.next.length) {
       unfinished += here;
     } else {
@@ -285,11 +240,11 @@ function exactRandomPlay(scenario: Scenario, nodes: GraphNode[], order: number[]
 }
 
 /** Outcome shares under random play, sampled with a fixed seed so the figures reproduce. */
-function sampledRandomPlay(scenario: Scenario, seat: Side, samples: number): RandomPlay {
+function sampledRandomPlay(scenario: Scenario, seat: Side, samples: number, why: NonNullable<RandomPlay['why']>): RandomPlay {
   const { counts, plays, finished } = randomPlays(scenario, seat, samples, 0x9a3e);
   const byOutcome = zeroOutcomes();
   for (const o of OUTCOMES) byOutcome[o] = plays ? counts[o] / plays : 0;
-  return { method: 'estimate', samples: plays, byOutcome, unfinished: plays ? (plays - finished) / plays : 1 };
+  return { method: 'estimate', why, samples: plays, byOutcome, unfinished: plays ? (plays - finished) / plays : 1 };
 }
 
 /** The worth of a choice's effects: the sum of `impress.by` over both ledgers, a deal-breaker counting −100. */
@@ -341,33 +296,19 @@ function bestPositions(scenario: Scenario, seat: Side, reached: Set<string>): Be
   return { decisions, counts, longestIsBest, longestIsBestShare: decisions ? longestIsBest / decisions : 0 };
 }
 
-/** Scenes reached by random play of a seat, from the state graph or (past the state limit) by walking every scene's transitions. */
-function reachedScenes(scenario: Scenario, nodes: GraphNode[] | null): Set<string> {
-  if (nodes) return new Set(nodes.map((n) => n.scene));
-  // Past the state limit: every scene linked from the start (an upper bound; conditions ignored).
-  const seen = new Set([scenario.machine.initial]);
-  const queue = [scenario.machine.initial];
-  while (queue.length) {
-    const scene = scenario.machine.states[queue.shift()!]!;
-    for (const value of Object.values(scene.on ?? {})) {
-      for (const t of Array.isArray(value) ? value : value ? [value] : []) {
-        if (!seen.has(t.target)) {
-          seen.add(t.target);
-          queue.push(t.target);
-        }
-      }
-    }
-  }
-  return seen;
-}
-
 /** The gameability figures for one seat. */
-export function seatGameability(scenario: Scenario, seat: Side, options: GameabilityOptions = {}): SeatGameability {
-  const nodes = options.explore === false ? null : stateGraph(scenario, seat, options.maxStates ?? 200_000);
-  const order = nodes && topologicalOrder(nodes);
-  const random = nodes && order ? exactRandomPlay(scenario, nodes, order) : sampledRandomPlay(scenario, seat, options.samples ?? 4_000);
-  const strategies = Object.fromEntries(LABEL_STRATEGIES.map((s) => [s, playStrategy(scenario, seat, s)])) as Record<LabelStrategy, StrategyRun>;
-  return { seat, strategies, random, bestPosition: bestPositions(scenario, seat, reachedScenes(scenario, nodes)) };
+export function seatGameability(scenario: Scenario, seat: Side, options: GameabilityOptions = {}, key: StateKey = stateKeyOf(scenario)): SeatGameability {
+  const graph = options.explore === false ? null : exploreStates(scenario, seat, options.maxStates ?? 200_000, key);
+  // Only a finished search says what a seat reaches; a part of the graph is never counted as the whole.
+  const explored = graph?.complete ?? false;
+  const order = explored ? topologicalOrder(graph!.nodes) : null;
+  const samples = options.samples ?? 4_000;
+  const random = order
+    ? exactRandomPlay(graph!, order)
+    : sampledRandomPlay(scenario, seat, samples, explored ? 'loops' : graph ? 'state limit' : 'not explored');
+  const strategies = Object.fromEntries(LABEL_STRATEGIES.map((s) => [s, playStrategy(scenario, seat, s, key)])) as Record<LabelStrategy, StrategyRun>;
+  const reached = explored ? new Set(graph!.nodes.map((n) => n.scene)) : linkedScenes(scenario);
+  return { seat, explored, strategies, random, bestPosition: bestPositions(scenario, seat, reached) };
 }
 
 /** Every label in the scenario with judgement words outside quotation marks, in file order. */
@@ -382,7 +323,8 @@ export function judgedLabels(scenario: Scenario): JudgedLabel[] {
 
 /** The gameability report of a scenario: per listed seat, plus the judgement words in its labels. */
 export function gameability(scenario: Scenario, options: GameabilityOptions = {}): GameabilityReport {
-  const seats = scenario.seats.map((seat) => seatGameability(scenario, seat, options));
+  const key = stateKeyOf(scenario);
+  const seats = scenario.seats.map((seat) => seatGameability(scenario, seat, options, key));
   return {
     id: scenario.id,
     title: scenario.title,
