@@ -33,9 +33,9 @@ export interface RunSessionOptions {
   onchange?: (record: RunRecord) => void;
   now?: () => number;
   /**
-   * The scenario's commentary on its way (coach feedback, thoughts, reasons; see `ScenarioToPlay.complete`),
-   * when the run opened without it. Until it resolves, a move in coach mode waits for it (the latest one
-   * is kept and taken then), since the coach explains each move with it; realistic mode plays on.
+   * The coach's part of the scenario's commentary on its way (feedback, reasons; see `ScenarioToPlay.coach`),
+   * when a coach-mode run opened without it. Until it resolves, a move waits for it (the latest one is kept
+   * and taken then), since the coach explains each move with it.
    */
   commentary?: Promise<unknown>;
 }
@@ -55,7 +55,7 @@ export class RunSession {
   record: RunRecord = $state.raw() as RunRecord;
   /** Pass-and-play: the person who just chose is looking at their feedback and has not passed the device yet. */
   reviewing = $state(false);
-  /** Whether the scenario's commentary is in: `coming` until the promise given resolves, or the error it failed with. */
+  /** Whether the coach's commentary is in: `coming` until the promise given resolves, or the error it failed with. */
   commentary: 'in' | 'coming' | Error = $state('in');
   /** The move made while the commentary was coming in coach mode, taken once it is in. */
   #waiting: (() => void) | undefined;
@@ -68,7 +68,7 @@ export class RunSession {
   readonly #at = $derived.by(() => sceneAt(this.scenario, this.snapshot));
   /**
    * The whole debrief (built when read; the play screen reads only `coaching`, which does not need it), and
-   * built again once the commentary is in, since it quotes it.
+   * built again once the coach's commentary is in, since its timeline quotes the reasons.
    */
   readonly debrief = $derived.by(() => (this.commentary, buildDebrief(this.scenario, this.steps)));
   /** The run's timeline, extended by each new step. */
