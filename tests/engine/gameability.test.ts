@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/lib/engine/analyse.ts';
 import { checkContent, checkLibraryGameability } from '../../src/lib/engine/content.ts';
+import { formatGameability } from '../../src/cli/analysis-report.ts';
 import { courtesyWordCount, gameability, strategyPick } from '../../src/lib/engine/gameability.ts';
 import { judgementWords } from '../../src/lib/engine/judgement-words.ts';
 import type { Scenario } from '../../src/lib/engine/schema.ts';
@@ -166,6 +167,32 @@ describe('the states random play is worked out over', () => {
     const seat = gameability(tinyScenario(), { explore: false, samples: 200 }).seats[0]!;
     expect(seat.explored).toBe(false);
     expect(seat.random).toMatchObject({ method: 'estimate', why: 'not explored' });
+  });
+});
+
+describe('a partial search, in the report', () => {
+  const scenario = tinyScenario();
+  const states = analyseScenario(scenario).seats[0]!.states;
+
+  it('says it was cut short: counts an upper bound over scenes linked from the start, random play sampled', () => {
+    const text = formatGameability(gameability(scenario, { maxStates: states - 1, samples: 200 }));
+    expect(text).toContain("candidate's seat: partial search (the search stopped at the state limit");
+    expect(text).toContain('the best-option counts are an upper bound, over every scene linked from the start');
+    expect(text).toContain('random play is sampled, not exact');
+    expect(text).toContain('ESTIMATED from 200 random plays');
+    expect(text).toContain('best option by position over at most 2 decisions (scenes linked from the start)');
+    expect(text).toContain('all seats: longest label is best in 1 of at most 2 decisions (partial search from 1 of 1 seats)');
+  });
+
+  it('says why when the search was skipped', () => {
+    const text = formatGameability(gameability(scenario, { explore: false, samples: 200 }));
+    expect(text).toContain('partial search (its states were not searched');
+  });
+
+  it('says nothing of the kind when the search finished', () => {
+    const text = formatGameability(gameability(scenario, { maxStates: states }));
+    expect(text).not.toMatch(/partial|at most|upper bound|ESTIMATED/i);
+    expect(text).toContain('best option by position over 2 decisions');
   });
 });
 

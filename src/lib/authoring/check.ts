@@ -9,7 +9,7 @@
  */
 import { analyseScenario, type ScenarioAnalysis, type SeatAnalysis, type Trap } from '../engine/analyse.ts';
 import { checkContent, strategyAdvice } from '../engine/content.ts';
-import { gameability as measureGameability, type GameabilityReport } from '../engine/gameability.ts';
+import { gameability as measureGameability, partialSearchWords, type GameabilityReport } from '../engine/gameability.ts';
 import { OUTCOME_INFO, OUTCOMES, SIDES } from '../engine/ledger.ts';
 import { quote } from '../engine/quote.ts';
 import { FORMAT_VERSION, type Scenario } from '../engine/schema.ts';
@@ -56,7 +56,7 @@ export type ScenarioCheck =
        * keys written twice, an id that does not match the file name. Empty means valid and complete.
        */
       errors: Finding[];
-      /** Worth knowing, not blocking: unreachable scenes, choices that change nothing, estimated shares, format advice. */
+      /** Worth knowing, not blocking: unreachable scenes, choices that change nothing, estimated shares, gameability figures from a partial search, format advice. */
       warnings: Finding[];
       /** The library's content rules this file does not meet (`content`), then strategy advice; advice only. */
       suggestions: string[];
@@ -142,6 +142,7 @@ export function checkScenarioText(source: string, options: CheckOptions = {}): S
   const report = analysis.traps.length
     ? undefined
     : measureGameability(scenario, { maxStates, explore: analysis.explored, samples: options.gameabilitySamples ?? 1_000 });
+  if (report) warnings.push(...gameabilityWarnings(report));
   const content = report ? checkContent(scenario, analysis, report) : [];
   const suggestions = report ? [...content, ...strategyAdvice(report)] : [];
   return { ok: true, scenario, analysis, ...(report ? { gameability: report } : {}), errors: tidy(errors), warnings: tidy(warnings), suggestions, content };
@@ -245,6 +246,17 @@ export function estimateWords(seat: SeatAnalysis): string | undefined {
   const finished =
     shares.finished !== undefined && shares.finished < Number(shares.paths) ? `; ${Number(shares.paths) - shares.finished} plays did not finish` : '';
   return `from the ${seat.seat}'s seat, outcome shares are estimated from ${plays} random plays because ${why} (95% intervals): ${parts.join(', ')}${finished}`;
+}
+
+/**
+ * The gameability figures of each seat whose search did not finish, in the report's words: wherever the
+ * report is shown, the findings say that its counts are upper bounds and its random play sampled.
+ */
+function gameabilityWarnings(report: GameabilityReport): Finding[] {
+  return report.seats.flatMap((seat) => {
+    const words = partialSearchWords(seat);
+    return words ? [{ where: 'the scenario', message: `from the ${seat.seat}'s seat, the gameability figures come from a ${words}`, path: [] }] : [];
+  });
 }
 
 /** Findings that do not block: unreachable scenes, choices that change nothing, estimates. */

@@ -172,6 +172,20 @@ export interface GameabilityOptions {
   samples?: number;
 }
 
+/**
+ * What a seat's figures mean when its search did not finish, in words; undefined when it finished. The
+ * one place this is said: the command line's report and the checker's findings both print it, so no
+ * reader of a partial search is shown its figures as if they were complete.
+ */
+export function partialSearchWords(seat: SeatGameability): string | undefined {
+  if (seat.explored) return undefined;
+  const why =
+    seat.random.why === 'not explored'
+      ? 'its states were not searched, as the analyser could not list them within the state limit'
+      : 'the search stopped at the state limit before it found every state';
+  return `partial search (${why}): the best-option counts are an upper bound, over every scene linked from the start whatever the conditions, and random play is sampled, not exact`;
+}
+
 /** Index in `options` of the one a strategy takes: extreme by its measure, ties to the first in file order. */
 export function strategyPick(strategy: LabelStrategy, labels: readonly string[]): number {
   if (strategy === 'first' || labels.length === 0) return 0;
