@@ -4,7 +4,8 @@
  * where the best option sits, the judgement words in labels, and the content rules built on them.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseScenario } from '../../src/lib/engine/analyse.ts';
+import { readFileSync } from 'node:fs';
+import { analyseScenario, exploreStates, stateGraphs, stateKeyOf } from '../../src/lib/engine/analyse.ts';
 import { checkContent, checkLibraryGameability } from '../../src/lib/engine/content.ts';
 import { formatGameability } from '../../src/cli/analysis-report.ts';
 import { courtesyWordCount, gameability, strategyPick } from '../../src/lib/engine/gameability.ts';
@@ -167,6 +168,39 @@ describe('the states random play is worked out over', () => {
     const seat = gameability(tinyScenario(), { explore: false, samples: 200 }).seats[0]!;
     expect(seat.explored).toBe(false);
     expect(seat.random).toMatchObject({ method: 'estimate', why: 'not explored' });
+  });
+});
+
+describe("the analyser's finished searches, reused", () => {
+  const scenario = tinyScenario();
+
+  it('give the same report as a search of its own, and are not searched again', () => {
+    const graphs = stateGraphs(scenario);
+    analyseScenario(scenario, { graphs });
+    const kept = graphs.bySeat.get('candidate')!;
+    expect(kept.complete).toBe(true);
+    expect(exploreStates(scenario, 'candidate', kept.nodes.length, stateKeyOf(scenario), graphs)).toBe(kept);
+    expect(gameability(scenario, { graphs })).toEqual(gameability(scenario));
+  });
+
+  it('are not used under a limit they do not fit, nor for another scenario', () => {
+    const graphs = stateGraphs(scenario);
+    analyseScenario(scenario, { graphs });
+    const states = graphs.bySeat.get('candidate')!.nodes.length;
+    const part = gameability(scenario, { maxStates: states - 1, samples: 200, graphs });
+    expect(part).toEqual(gameability(scenario, { maxStates: states - 1, samples: 200 }));
+    expect(part.seats[0]!.explored).toBe(false);
+    const other = tinyScenario({ leave: 'Stand up and leave' });
+    expect(exploreStates(other, 'candidate', 1_000, stateKeyOf(other), graphs)).not.toBe(graphs.bySeat.get('candidate'));
+  });
+
+  it("leave a library file's figures as they were", () => {
+    const v = validateScenario(JSON.parse(readFileSync('scenarios/internal-candidate.json', 'utf8')));
+    if (!v.ok) throw new Error('internal-candidate does not validate');
+    const graphs = stateGraphs(v.scenario);
+    analyseScenario(v.scenario, { graphs });
+    expect(graphs.bySeat.size).toBe(v.scenario.seats.length);
+    expect(gameability(v.scenario, { graphs, samples: 500 })).toEqual(gameability(v.scenario, { samples: 500 }));
   });
 });
 

@@ -7,7 +7,7 @@
  *
  * Pure TypeScript. It imports full zod (through validate.ts): load it lazily in the app.
  */
-import { analyseScenario, type ScenarioAnalysis, type SeatAnalysis, type Trap } from '../engine/analyse.ts';
+import { analyseScenario, stateGraphs, type ScenarioAnalysis, type SeatAnalysis, type Trap } from '../engine/analyse.ts';
 import { checkContent, strategyAdvice } from '../engine/content.ts';
 import { gameability as measureGameability, partialSearchWords, type GameabilityReport } from '../engine/gameability.ts';
 import { OUTCOME_INFO, OUTCOMES, SIDES } from '../engine/ledger.ts';
@@ -122,8 +122,10 @@ export function checkScenarioText(source: string, options: CheckOptions = {}): S
   const scenario = validation.scenario;
   let analysis: ScenarioAnalysis;
   const maxStates = options.maxStates ?? IMPORT_LIMITS.maxStates;
+  // Each seat's states are searched once: the gameability report below reuses the analyser's finished searches.
+  const graphs = stateGraphs(scenario);
   try {
-    analysis = analyseScenario(scenario, { maxStates, samples: options.samples ?? 4_000 });
+    analysis = analyseScenario(scenario, { maxStates, samples: options.samples ?? 4_000, graphs });
   } catch (error) {
     // A bug in the analyser, not in the file: say so without the programmer's words.
     void error;
@@ -141,7 +143,7 @@ export function checkScenarioText(source: string, options: CheckOptions = {}): S
   // it samples at once instead of exploring the same states again.
   const report = analysis.traps.length
     ? undefined
-    : measureGameability(scenario, { maxStates, explore: analysis.explored, samples: options.gameabilitySamples ?? 1_000 });
+    : measureGameability(scenario, { maxStates, explore: analysis.explored, samples: options.gameabilitySamples ?? 1_000, graphs });
   if (report) warnings.push(...gameabilityWarnings(report));
   const content = report ? checkContent(scenario, analysis, report) : [];
   const suggestions = report ? [...content, ...strategyAdvice(report)] : [];

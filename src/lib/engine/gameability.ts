@@ -10,7 +10,17 @@
  * can reach come from the analyser's own search (`exploreStates` in analyse.ts), with its state key: a
  * state here is a state there, and the report never searches its own way.
  */
-import { exploreStates, linkedScenes, MAX_PLAY_STEPS, randomPlays, stateKeyOf, topologicalOrder, type StateGraph, type StateKey } from './analyse.ts';
+import {
+  exploreStates,
+  linkedScenes,
+  MAX_PLAY_STEPS,
+  randomPlays,
+  stateKeyOf,
+  topologicalOrder,
+  type StateGraph,
+  type StateGraphs,
+  type StateKey,
+} from './analyse.ts';
 import { judgementWords } from './judgement-words.ts';
 import { judge, OUTCOMES, type Outcome, type Side } from './ledger.ts';
 import { movesAt, startingStanding } from './step.ts';
@@ -170,6 +180,12 @@ export interface GameabilityOptions {
   explore?: boolean;
   /** Random plays for an estimate (default 4,000). */
   samples?: number;
+  /**
+   * Finished state searches of this scenario to reuse (and keep), as the analyser left them when given the
+   * same store: the checker passes one to both, so each seat's states are searched once. The figures are the
+   * same with or without it.
+   */
+  graphs?: StateGraphs;
 }
 
 /**
@@ -312,7 +328,7 @@ function bestPositions(scenario: Scenario, seat: Side, reached: Set<string>): Be
 
 /** The gameability figures for one seat. */
 export function seatGameability(scenario: Scenario, seat: Side, options: GameabilityOptions = {}, key: StateKey = stateKeyOf(scenario)): SeatGameability {
-  const graph = options.explore === false ? null : exploreStates(scenario, seat, options.maxStates ?? 200_000, key);
+  const graph = options.explore === false ? null : exploreStates(scenario, seat, options.maxStates ?? 200_000, key, options.graphs);
   // Only a finished search says what a seat reaches; a part of the graph is never counted as the whole.
   const explored = graph?.complete ?? false;
   const order = explored ? topologicalOrder(graph!.nodes) : null;
