@@ -8,6 +8,7 @@
  */
 import type { Standing } from './effects.ts';
 import { judge, ledgerTotal, OUTCOMES, type Outcome, type Side } from './ledger.ts';
+import { sceneChoices } from './choices.ts';
 import { movesAt, sceneOf, startingPosition, startingStanding, type Position } from './step.ts';
 import { clamp, hasLoop, sceneEdges, sceneGroups, testedBy, totalCuts, totalWindows, type SceneEdge, type Tested, type Window } from './analyse-abstraction.ts';
 import { searchRegions, type RegionSearch } from './analyse-regions.ts';
@@ -631,11 +632,7 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
   const choicesWithoutEffect: { scene: string; event: string }[] = [];
   for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
     if (scene.type !== 'final' && !scene.on) deadEnds.set(sceneId, 'the scene has no choices and no continue');
-    for (const [event, value] of Object.entries(scene.on ?? {})) {
-      if (event !== 'continue' && value && !Array.isArray(value) && value.actions.length === 0) {
-        choicesWithoutEffect.push({ scene: sceneId, event });
-      }
-    }
+    for (const { event, choice } of sceneChoices(scene)) if (choice.actions.length === 0) choicesWithoutEffect.push({ scene: sceneId, event });
   }
   const missingOutcomes = seats.flatMap((s) => {
     const missing = OUTCOMES.filter((o) => !s.outcomes[o].reachable);

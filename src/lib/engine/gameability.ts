@@ -21,10 +21,11 @@ import {
   type StateGraphs,
   type StateKey,
 } from './analyse.ts';
+import { sceneChoices } from './choices.ts';
 import { judgementWords } from './judgement-words.ts';
 import { judge, OUTCOMES, type Outcome, type Side } from './ledger.ts';
 import { movesAt, startingStanding } from './step.ts';
-import type { Choice, Effect, Scenario, Scene } from './schema.ts';
+import type { Effect, Scenario, Scene } from './schema.ts';
 
 /** The label-only strategies: at every decision, take the option whose label is… */
 export const LABEL_STRATEGIES = ['longest', 'shortest', 'courteous', 'first'] as const;
@@ -285,13 +286,6 @@ export function choiceScore(actions: readonly Effect[]): number {
     else if (a.type === 'dealBreaker') score -= 100;
   }
   return score;
-}
-
-/** A decision scene's choices in file order (continue left out). */
-function sceneChoices(scene: Scene): { event: string; choice: Choice }[] {
-  return Object.entries(scene.on ?? {}).flatMap(([event, value]) =>
-    event === 'continue' || !value || Array.isArray(value) || !('meta' in value) ? [] : [{ event, choice: value as Choice }],
-  );
 }
 
 /** Positions (0-based, file order) of the best options of a decision scene, and whether the longest label is among them. */
