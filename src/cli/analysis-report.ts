@@ -6,7 +6,7 @@ import { strategyWins } from '../lib/engine/content.ts';
 import { CONTENT_RULES } from '../lib/engine/content-rules.ts';
 import { OPENING_DEVICE_LABELS, openingDevice, type FeedbackFormula, type SecondEditionSummary } from '../lib/engine/content-second-edition.ts';
 import type { Scenario } from '../lib/engine/schema.ts';
-import { JUDGED_STRATEGIES, LABEL_STRATEGIES, STRATEGY_LABELS, type GameabilityReport } from '../lib/engine/gameability.ts';
+import { JUDGED_STRATEGIES, LABEL_STRATEGIES, partialSearchWords, STRATEGY_LABELS, type GameabilityReport } from '../lib/engine/gameability.ts';
 import { OUTCOMES, OUTCOME_INFO } from '../lib/engine/ledger.ts';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -61,14 +61,19 @@ export function outcomeLegend(): string {
 /**
  * The gameability section of a file's report: per seat, where each label-only strategy ends, the
  * random-play outcome shares, where the best option sits and how often the longest label is best; then
- * every label with judgement words. Indented to sit under `formatAnalysis`.
+ * every label with judgement words. Indented to sit under `formatAnalysis`. A seat whose search stopped
+ * short says so on its seat line (`partialSearchWords`), and its decision counts read "at most".
  */
 export function formatGameability(report: GameabilityReport): string {
   const lines = ['  gameability (can it be won without reading?):'];
   for (const seat of report.seats) {
     const r = seat.random;
-    const how = r.method === 'exact' ? 'exact' : `ESTIMATED from ${r.samples} random plays, about ±${percent(margin(r.samples ?? 0))} per share at 95%`;
-    lines.push(`    ${seat.seat}'s seat:`);
+    const how =
+      r.method === 'exact'
+        ? 'exact'
+        : `ESTIMATED from ${r.samples} random plays, about ±${percent(margin(r.samples ?? 0))} per share at 95%${r.why === 'loops' ? '' : ', sampled because the search was partial'}`;
+    const partial = partialSearchWords(seat);
+    lines.push(`    ${seat.seat}'s seat:${partial ? ` ${partial}` : ''}`);
     for (const s of LABEL_STRATEGIES) {
       const run = seat.strategies[s];
       lines.push(`      ${STRATEGY_LABELS[s].padEnd(48)} → ${run.outcome ?? 'stuck or looping'}`);
@@ -77,11 +82,16 @@ export function formatGameability(report: GameabilityReport): string {
     lines.push(`      random play (${how}): ${shares}${r.unfinished ? `, unfinished ${percent(r.unfinished)}` : ''}`);
     const b = seat.bestPosition;
     const positions = b.counts.map((n, i) => `#${i + 1}: ${n}`).join(', ') || 'none';
-    lines.push(`      best option by position over ${b.decisions} decisions (ties count for each): ${positions}`);
-    lines.push(`      longest label is best in ${b.longestIsBest} of ${b.decisions} decisions (${percent(b.longestIsBestShare)})`);
+    const over = partial ? `at most ${b.decisions} decisions (scenes linked from the start)` : `${b.decisions} decisions`;
+    lines.push(`      best option by position over ${over} (ties count for each): ${positions}`);
+    lines.push(`      longest label is best in ${b.longestIsBest} of ${over} (${percent(b.longestIsBestShare)})`);
   }
   const overall = report.decisions ? report.longestIsBest / report.decisions : 0;
-  lines.push(`    all seats: longest label is best in ${report.longestIsBest} of ${report.decisions} decisions (${percent(overall)})`);
+  const partialSeats = report.seats.filter((s) => !s.explored).length;
+  const upTo = partialSeats
+    ? `at most ${report.decisions} decisions (partial search from ${partialSeats} of ${report.seats.length} seats)`
+    : `${report.decisions} decisions`;
+  lines.push(`    all seats: longest label is best in ${report.longestIsBest} of ${upTo} (${percent(overall)})`);
   if (!report.judgedLabels.length) lines.push('    judgement words in labels: none');
   for (const j of report.judgedLabels) lines.push(`    judgement words in ${j.scene} → ${j.event}: ${j.words.join(', ')}  ("${j.label}")`);
   return lines.join('\n');

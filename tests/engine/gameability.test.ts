@@ -4,8 +4,10 @@
  * where the best option sits, the judgement words in labels, and the content rules built on them.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseScenario } from '../../src/lib/engine/analyse.ts';
+import { readFileSync } from 'node:fs';
+import { analyseScenario, exploreStates, stateGraphs, stateKeyOf } from '../../src/lib/engine/analyse.ts';
 import { checkContent, checkLibraryGameability } from '../../src/lib/engine/content.ts';
+import { formatGameability } from '../../src/cli/analysis-report.ts';
 import { courtesyWordCount, gameability, strategyPick } from '../../src/lib/engine/gameability.ts';
 import { judgementWords } from '../../src/lib/engine/judgement-words.ts';
 import type { Scenario } from '../../src/lib/engine/schema.ts';
@@ -166,6 +168,65 @@ describe('the states random play is worked out over', () => {
     const seat = gameability(tinyScenario(), { explore: false, samples: 200 }).seats[0]!;
     expect(seat.explored).toBe(false);
     expect(seat.random).toMatchObject({ method: 'estimate', why: 'not explored' });
+  });
+});
+
+describe("the analyser's finished searches, reused", () => {
+  const scenario = tinyScenario();
+
+  it('give the same report as a search of its own, and are not searched again', () => {
+    const graphs = stateGraphs(scenario);
+    analyseScenario(scenario, { graphs });
+    const kept = graphs.bySeat.get('candidate')!;
+    expect(kept.complete).toBe(true);
+    expect(exploreStates(scenario, 'candidate', kept.nodes.length, stateKeyOf(scenario), graphs)).toBe(kept);
+    expect(gameability(scenario, { graphs })).toEqual(gameability(scenario));
+  });
+
+  it('are not used under a limit they do not fit, nor for another scenario', () => {
+    const graphs = stateGraphs(scenario);
+    analyseScenario(scenario, { graphs });
+    const states = graphs.bySeat.get('candidate')!.nodes.length;
+    const part = gameability(scenario, { maxStates: states - 1, samples: 200, graphs });
+    expect(part).toEqual(gameability(scenario, { maxStates: states - 1, samples: 200 }));
+    expect(part.seats[0]!.explored).toBe(false);
+    const other = tinyScenario({ leave: 'Stand up and leave' });
+    expect(exploreStates(other, 'candidate', 1_000, stateKeyOf(other), graphs)).not.toBe(graphs.bySeat.get('candidate'));
+  });
+
+  it("leave a library file's figures as they were", () => {
+    const v = validateScenario(JSON.parse(readFileSync('scenarios/internal-candidate.json', 'utf8')));
+    if (!v.ok) throw new Error('internal-candidate does not validate');
+    const graphs = stateGraphs(v.scenario);
+    analyseScenario(v.scenario, { graphs });
+    expect(graphs.bySeat.size).toBe(v.scenario.seats.length);
+    expect(gameability(v.scenario, { graphs, samples: 500 })).toEqual(gameability(v.scenario, { samples: 500 }));
+  });
+});
+
+describe('a partial search, in the report', () => {
+  const scenario = tinyScenario();
+  const states = analyseScenario(scenario).seats[0]!.states;
+
+  it('says it was cut short: counts an upper bound over scenes linked from the start, random play sampled', () => {
+    const text = formatGameability(gameability(scenario, { maxStates: states - 1, samples: 200 }));
+    expect(text).toContain("candidate's seat: partial search (the search stopped at the state limit");
+    expect(text).toContain('the best-option counts are an upper bound, over every scene linked from the start');
+    expect(text).toContain('random play is sampled, not exact');
+    expect(text).toContain('ESTIMATED from 200 random plays');
+    expect(text).toContain('best option by position over at most 2 decisions (scenes linked from the start)');
+    expect(text).toContain('all seats: longest label is best in 1 of at most 2 decisions (partial search from 1 of 1 seats)');
+  });
+
+  it('says why when the search was skipped', () => {
+    const text = formatGameability(gameability(scenario, { explore: false, samples: 200 }));
+    expect(text).toContain('partial search (its states were not searched');
+  });
+
+  it('says nothing of the kind when the search finished', () => {
+    const text = formatGameability(gameability(scenario, { maxStates: states }));
+    expect(text).not.toMatch(/partial|at most|upper bound|ESTIMATED/i);
+    expect(text).toContain('best option by position over 2 decisions');
   });
 });
 

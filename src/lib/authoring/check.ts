@@ -7,9 +7,9 @@
  *
  * Pure TypeScript. It imports full zod (through validate.ts): load it lazily in the app.
  */
-import { analyseScenario, type ScenarioAnalysis, type SeatAnalysis, type Trap } from '../engine/analyse.ts';
+import { analyseScenario, stateGraphs, type ScenarioAnalysis, type SeatAnalysis, type Trap } from '../engine/analyse.ts';
 import { checkContent, strategyAdvice } from '../engine/content.ts';
-import { gameability as measureGameability, type GameabilityReport } from '../engine/gameability.ts';
+import { gameability as measureGameability, partialSearchWords, type GameabilityReport } from '../engine/gameability.ts';
 import { OUTCOME_INFO, OUTCOMES, SIDES } from '../engine/ledger.ts';
 import { quote } from '../engine/quote.ts';
 import { FORMAT_VERSION, type Scenario } from '../engine/schema.ts';
@@ -56,7 +56,7 @@ export type ScenarioCheck =
        * keys written twice, an id that does not match the file name. Empty means valid and complete.
        */
       errors: Finding[];
-      /** Worth knowing, not blocking: unreachable scenes, choices that change nothing, estimated shares, format advice. */
+      /** Worth knowing, not blocking: unreachable scenes, choices that change nothing, estimated shares, gameability figures from a partial search, format advice. */
       warnings: Finding[];
       /** The library's content rules this file does not meet (`content`), then strategy advice; advice only. */
       suggestions: string[];
@@ -122,8 +122,10 @@ export function checkScenarioText(source: string, options: CheckOptions = {}): S
   const scenario = validation.scenario;
   let analysis: ScenarioAnalysis;
   const maxStates = options.maxStates ?? IMPORT_LIMITS.maxStates;
+  // Each seat's states are searched once: the gameability report below reuses the analyser's finished searches.
+  const graphs = stateGraphs(scenario);
   try {
-    analysis = analyseScenario(scenario, { maxStates, samples: options.samples ?? 4_000 });
+    analysis = analyseScenario(scenario, { maxStates, samples: options.samples ?? 4_000, graphs });
   } catch (error) {
     // A bug in the analyser, not in the file: say so without the programmer's words.
     void error;
@@ -141,7 +143,8 @@ export function checkScenarioText(source: string, options: CheckOptions = {}): S
   // it samples at once instead of exploring the same states again.
   const report = analysis.traps.length
     ? undefined
-    : measureGameability(scenario, { maxStates, explore: analysis.explored, samples: options.gameabilitySamples ?? 1_000 });
+    : measureGameability(scenario, { maxStates, explore: analysis.explored, samples: options.gameabilitySamples ?? 1_000, graphs });
+  if (report) warnings.push(...gameabilityWarnings(report));
   const content = report ? checkContent(scenario, analysis, report) : [];
   const suggestions = report ? [...content, ...strategyAdvice(report)] : [];
   return { ok: true, scenario, analysis, ...(report ? { gameability: report } : {}), errors: tidy(errors), warnings: tidy(warnings), suggestions, content };
@@ -245,6 +248,17 @@ export function estimateWords(seat: SeatAnalysis): string | undefined {
   const finished =
     shares.finished !== undefined && shares.finished < Number(shares.paths) ? `; ${Number(shares.paths) - shares.finished} plays did not finish` : '';
   return `from the ${seat.seat}'s seat, outcome shares are estimated from ${plays} random plays because ${why} (95% intervals): ${parts.join(', ')}${finished}`;
+}
+
+/**
+ * The gameability figures of each seat whose search did not finish, in the report's words: wherever the
+ * report is shown, the findings say that its counts are upper bounds and its random play sampled.
+ */
+function gameabilityWarnings(report: GameabilityReport): Finding[] {
+  return report.seats.flatMap((seat) => {
+    const words = partialSearchWords(seat);
+    return words ? [{ where: 'the scenario', message: `from the ${seat.seat}'s seat, the gameability figures come from a ${words}`, path: [] }] : [];
+  });
 }
 
 /** Findings that do not block: unreachable scenes, choices that change nothing, estimates. */

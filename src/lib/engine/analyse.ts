@@ -8,6 +8,7 @@
  */
 import type { Standing } from './effects.ts';
 import { judge, ledgerTotal, OUTCOMES, type Outcome, type Side } from './ledger.ts';
+import { sceneChoices } from './choices.ts';
 import { movesAt, sceneOf, startingPosition, startingStanding, type Position } from './step.ts';
 import { clamp, hasLoop, sceneEdges, sceneGroups, testedBy, totalCuts, totalWindows, type SceneEdge, type Tested, type Window } from './analyse-abstraction.ts';
 import { searchRegions, type RegionSearch } from './analyse-regions.ts';
@@ -128,6 +129,8 @@ export interface AnalyseOptions {
   exactStates?: number;
   /** The region search stops when its grids would hold more than this many 32-bit words (default 64 million: 256 MB). */
   maxWords?: number;
+  /** Where finished state searches are kept for a later report over the same scenario (see `StateGraphs`). */
+  graphs?: StateGraphs;
 }
 
 /** One state of a seat's state graph. */
@@ -185,12 +188,41 @@ export function stateKeyOf(scenario: Scenario): StateKey {
 }
 
 /**
+ * Finished state searches of one scenario, by seat, kept so that a second report over the same scenario
+ * (the checker runs the analyser, then the gameability report) does not search again. A finished graph
+ * is what the search finds under any limit it fits, so it answers every later search whose limit it fits;
+ * a search cut short is never kept. Pass the same one to `analyseScenario` and `gameability`
+ * (`graphs` in their options); it holds its graphs until it is dropped.
+ */
+export interface StateGraphs {
+  readonly scenario: Scenario;
+  readonly bySeat: Map<Side, StateGraph>;
+}
+
+/** An empty store of finished state searches for `scenario`. */
+export function stateGraphs(scenario: Scenario): StateGraphs {
+  return { scenario, bySeat: new Map() };
+}
+
+/**
  * The state-by-state search: breadth-first from the start over abstract states (`key`), each state's
  * moves from the step function (`movesAt`), stopping once more than `maxStates` states are known. The
  * analyser's own search, exported so that reports which need the states themselves (the gameability
- * report) build on it rather than search again their own way.
+ * report) build on it rather than search again their own way. With `graphs` (for this scenario, and the
+ * analyser's key), a finished search is kept there, and one already kept that fits `maxStates` is
+ * returned as it is: the same nodes in the same order as a new search would find.
  */
-export function exploreStates(scenario: Scenario, seat: Side, maxStates: number, key: StateKey = stateKeyOf(scenario)): StateGraph {
+export function exploreStates(scenario: Scenario, seat: Side, maxStates: number, key: StateKey = stateKeyOf(scenario), graphs?: StateGraphs): StateGraph {
+  const store = graphs?.scenario === scenario ? graphs.bySeat : undefined;
+  const known = store?.get(seat);
+  // A search stops only once it holds more than `maxStates` states: a finished graph of at most that many is what it would find.
+  if (known && known.nodes.length <= maxStates) return known;
+  const graph = searchGraph(scenario, seat, maxStates, key);
+  if (graph.complete) store?.set(seat, graph);
+  return graph;
+}
+
+function searchGraph(scenario: Scenario, seat: Side, maxStates: number, key: StateKey): StateGraph {
   const nodes: StateNode[] = [];
   const index = new Map<string, number>();
   const add = (scene: string, standing: Standing, parent: number, step: PathStep | null): number => {
@@ -277,7 +309,7 @@ function searchStates(
   maxStates: number,
   options: AnalyseOptions,
 ): { complete: boolean; analysis(): SeatAnalysis } {
-  const { nodes, expanded, complete } = exploreStates(scenario, seat, maxStates, key);
+  const { nodes, expanded, complete } = exploreStates(scenario, seat, maxStates, key, options.graphs);
   const analysis = (): SeatAnalysis => {
     const deadEnds = new Map<string, string>();
     const reachableScenes = new Set<string>();
@@ -600,11 +632,7 @@ export function analyseScenario(scenario: Scenario, options: AnalyseOptions = {}
   const choicesWithoutEffect: { scene: string; event: string }[] = [];
   for (const [sceneId, scene] of Object.entries(scenario.machine.states)) {
     if (scene.type !== 'final' && !scene.on) deadEnds.set(sceneId, 'the scene has no choices and no continue');
-    for (const [event, value] of Object.entries(scene.on ?? {})) {
-      if (event !== 'continue' && value && !Array.isArray(value) && value.actions.length === 0) {
-        choicesWithoutEffect.push({ scene: sceneId, event });
-      }
-    }
+    for (const { event, choice } of sceneChoices(scene)) if (choice.actions.length === 0) choicesWithoutEffect.push({ scene: sceneId, event });
   }
   const missingOutcomes = seats.flatMap((s) => {
     const missing = OUTCOMES.filter((o) => !s.outcomes[o].reachable);

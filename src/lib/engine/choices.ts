@@ -18,14 +18,23 @@ export function isPlayedByPerson(seat: PlaySeat, side: Side): boolean {
   return seat === 'both' || seat === side;
 }
 
-/** The choices of a scene whose conditions hold. */
-export function offeredChoices(scene: Scene, standing: Standing): OfferedChoice[] {
-  const offered: OfferedChoice[] = [];
+/**
+ * A scene's choices in the order the file declares them, `continue` left out, conditions not yet
+ * applied: the one list of them. What is offered (`offeredChoices`), what the reports count and what
+ * share links index (`sceneChoiceEvents`) all start from it.
+ */
+export function sceneChoices(scene: Scene): OfferedChoice[] {
+  const choices: OfferedChoice[] = [];
   for (const [event, value] of Object.entries(scene.on ?? {})) {
     if (event === 'continue' || Array.isArray(value) || !value || !('meta' in value)) continue;
-    if (holds(standing, value.guard)) offered.push({ event: event as `choice.${string}`, choice: value });
+    choices.push({ event: event as `choice.${string}`, choice: value });
   }
-  return offered;
+  return choices;
+}
+
+/** The choices of a scene whose conditions hold, in file order. */
+export function offeredChoices(scene: Scene, standing: Standing): OfferedChoice[] {
+  return sceneChoices(scene).filter((c) => holds(standing, c.choice.guard));
 }
 
 /** The simulated side's pick: the first rule that holds and names an offered choice. */

@@ -11,10 +11,10 @@
 import type { ScenarioAnalysis } from './analyse.ts';
 import { CONTENT_RULES } from './content-rules.ts';
 import type { Scenario } from './schema.ts';
+import { sceneChoices } from './choices.ts';
 
 const RULES = () => CONTENT_RULES.secondEdition;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-const isChoice = (event: string) => event !== 'continue';
 
 // ---- branching -------------------------------------------------------------------------------
 
@@ -35,11 +35,7 @@ export function railroads(scenario: Scenario): Railroads {
   for (const [id, scene] of Object.entries(scenario.machine.states)) {
     if (!scene.meta.decides) continue;
     decisions++;
-    const targets = new Set(
-      Object.entries(scene.on ?? {})
-        .filter(([e]) => isChoice(e))
-        .map(([, v]) => (Array.isArray(v) ? '' : v?.target)),
-    );
+    const targets = new Set(sceneChoices(scene).map((c) => c.choice.target));
     if (targets.size <= 1) scenes.push(id);
   }
   return { decisions, scenes, share: decisions ? scenes.length / decisions : 0 };
@@ -164,21 +160,16 @@ export type FeedbackFormula = keyof typeof FEEDBACK_FORMULAS;
 
 /** How many pieces of a scenario's feedback use each formula, out of `total`. */
 export function feedbackFormulas(scenario: Scenario): { total: number; counts: Record<FeedbackFormula, number> } {
-  const feedback = allChoices(scenario).map((c) => c.feedback);
+  const feedback = choiceFeedback(scenario);
   const counts = Object.fromEntries(
     Object.entries(FEEDBACK_FORMULAS).map(([name, f]) => [name, feedback.filter((text) => f.pattern.test(text)).length]),
   ) as Record<FeedbackFormula, number>;
   return { total: feedback.length, counts };
 }
 
-function allChoices(scenario: Scenario): { scene: string; event: string; feedback: string; thoughts: string }[] {
-  return Object.entries(scenario.machine.states).flatMap(([scene, state]) =>
-    Object.entries(state.on ?? {}).flatMap(([event, value]) =>
-      isChoice(event) && value && !Array.isArray(value) && 'meta' in value
-        ? [{ scene, event, feedback: value.meta.feedback, thoughts: value.meta.thoughts }]
-        : [],
-    ),
-  );
+/** The feedback of every choice in the file, scene by scene in file order. */
+function choiceFeedback(scenario: Scenario): string[] {
+  return Object.values(scenario.machine.states).flatMap((scene) => sceneChoices(scene).map((c) => c.choice.meta.feedback));
 }
 
 // ---- reading level -----------------------------------------------------------------------------
@@ -232,7 +223,7 @@ export function readingLevel(passages: readonly string[]): ReadingLevel {
 /** A scenario's reading level: its scene text, its feedback, and both together (the checked figure). */
 export function scenarioReadingLevel(scenario: Scenario): { text: ReadingLevel; feedback: ReadingLevel; combined: ReadingLevel } {
   const text = Object.values(scenario.machine.states).flatMap((s) => s.meta.text);
-  const feedback = allChoices(scenario).map((c) => c.feedback);
+  const feedback = choiceFeedback(scenario);
   return { text: readingLevel(text), feedback: readingLevel(feedback), combined: readingLevel([...text, ...feedback]) };
 }
 

@@ -8,6 +8,7 @@ import { DIMENSION_LABELS, OUTCOMES, type Dimension } from './ledger.ts';
 import type { Scenario } from './schema.ts';
 import { CONTENT_RULES } from './content-rules.ts';
 import { isSecondEdition, secondEditionFindings } from './content-second-edition.ts';
+import { sceneChoices } from './choices.ts';
 
 export { CONTENT_RULES };
 
@@ -49,14 +50,13 @@ export function checkContent(scenario: Scenario, analysis: ScenarioAnalysis, rep
     for (const line of scene.meta.text) {
       if (line.length > rules.lineLength.max) problems.push(`scene "${sceneId}" has a line over ${rules.lineLength.max} characters`);
     }
-    const choices = Object.entries(scene.on ?? {}).filter(([event]) => event !== 'continue');
+    const choices = sceneChoices(scene);
     if (scene.meta.decides && (choices.length < rules.optionsPerDecision.min || choices.length > rules.optionsPerDecision.max)) {
       problems.push(
         `scene "${sceneId}" offers ${choices.length} options; a decision should offer ${rules.optionsPerDecision.min}–${rules.optionsPerDecision.max}`,
       );
     }
-    for (const [event, value] of choices) {
-      if (!value || Array.isArray(value) || !('meta' in value)) continue;
+    for (const { event, choice: value } of choices) {
       const at = `scene "${sceneId}" → choice "${event}"`;
       const { label, feedback, thoughts } = value.meta;
       const within = (text: string, what: string, range: { min: number; max: number }) => {

@@ -10,11 +10,22 @@
  * can reach come from the analyser's own search (`exploreStates` in analyse.ts), with its state key: a
  * state here is a state there, and the report never searches its own way.
  */
-import { exploreStates, linkedScenes, MAX_PLAY_STEPS, randomPlays, stateKeyOf, topologicalOrder, type StateGraph, type StateKey } from './analyse.ts';
+import {
+  exploreStates,
+  linkedScenes,
+  MAX_PLAY_STEPS,
+  randomPlays,
+  stateKeyOf,
+  topologicalOrder,
+  type StateGraph,
+  type StateGraphs,
+  type StateKey,
+} from './analyse.ts';
+import { sceneChoices } from './choices.ts';
 import { judgementWords } from './judgement-words.ts';
 import { judge, OUTCOMES, type Outcome, type Side } from './ledger.ts';
 import { movesAt, startingStanding } from './step.ts';
-import type { Choice, Effect, Scenario, Scene } from './schema.ts';
+import type { Effect, Scenario, Scene } from './schema.ts';
 
 /** The label-only strategies: at every decision, take the option whose label is… */
 export const LABEL_STRATEGIES = ['longest', 'shortest', 'courteous', 'first'] as const;
@@ -170,6 +181,26 @@ export interface GameabilityOptions {
   explore?: boolean;
   /** Random plays for an estimate (default 4,000). */
   samples?: number;
+  /**
+   * Finished state searches of this scenario to reuse (and keep), as the analyser left them when given the
+   * same store: the checker passes one to both, so each seat's states are searched once. The figures are the
+   * same with or without it.
+   */
+  graphs?: StateGraphs;
+}
+
+/**
+ * What a seat's figures mean when its search did not finish, in words; undefined when it finished. The
+ * one place this is said: the command line's report and the checker's findings both print it, so no
+ * reader of a partial search is shown its figures as if they were complete.
+ */
+export function partialSearchWords(seat: SeatGameability): string | undefined {
+  if (seat.explored) return undefined;
+  const why =
+    seat.random.why === 'not explored'
+      ? 'its states were not searched, as the analyser could not list them within the state limit'
+      : 'the search stopped at the state limit before it found every state';
+  return `partial search (${why}): the best-option counts are an upper bound, over every scene linked from the start whatever the conditions, and random play is sampled, not exact`;
 }
 
 /** Index in `options` of the one a strategy takes: extreme by its measure, ties to the first in file order. */
@@ -257,13 +288,6 @@ export function choiceScore(actions: readonly Effect[]): number {
   return score;
 }
 
-/** A decision scene's choices in file order (continue left out). */
-function sceneChoices(scene: Scene): { event: string; choice: Choice }[] {
-  return Object.entries(scene.on ?? {}).flatMap(([event, value]) =>
-    event === 'continue' || !value || Array.isArray(value) || !('meta' in value) ? [] : [{ event, choice: value as Choice }],
-  );
-}
-
 /** Positions (0-based, file order) of the best options of a decision scene, and whether the longest label is among them. */
 export function bestOptions(scene: Scene): { best: number[]; longestIsBest: boolean } {
   const choices = sceneChoices(scene);
@@ -298,7 +322,7 @@ function bestPositions(scenario: Scenario, seat: Side, reached: Set<string>): Be
 
 /** The gameability figures for one seat. */
 export function seatGameability(scenario: Scenario, seat: Side, options: GameabilityOptions = {}, key: StateKey = stateKeyOf(scenario)): SeatGameability {
-  const graph = options.explore === false ? null : exploreStates(scenario, seat, options.maxStates ?? 200_000, key);
+  const graph = options.explore === false ? null : exploreStates(scenario, seat, options.maxStates ?? 200_000, key, options.graphs);
   // Only a finished search says what a seat reaches; a part of the graph is never counted as the whole.
   const explored = graph?.complete ?? false;
   const order = explored ? topologicalOrder(graph!.nodes) : null;

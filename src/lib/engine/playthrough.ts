@@ -5,6 +5,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import { createScenarioMachine, type PlaySeat, type ScenarioMachine, type Step } from './machine.ts';
+import { sceneChoices } from './choices.ts';
 import { drive, ReplayError, type ChoicePicker, type PickRequest } from './run.ts';
 import type { Scenario, Scene } from './schema.ts';
 
@@ -84,5 +85,5 @@ export function personChoices(steps: readonly Pick<Step, 'auto' | 'event'>[]): s
 
 /** A scene's choice events in the order the file declares them: the basis of share-link indexes. */
 export function sceneChoiceEvents(scene: Scene): string[] {
-  return Object.keys(scene.on ?? {}).filter((event) => event !== 'continue');
+  return sceneChoices(scene).map((c) => c.event);
 }

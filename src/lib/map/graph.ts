@@ -4,6 +4,7 @@
  */
 import type { Side } from '../engine/ledger.ts';
 import type { Scenario } from '../engine/schema.ts';
+import { transitionsOf } from '../engine/step.ts';
 
 export interface MapNode {
   id: string;
@@ -48,16 +49,14 @@ export function scenarioGraph(scenario: Scenario): ScenarioGraph {
   const exits: ScenarioGraph['exits'] = {};
   for (const [id, scene] of Object.entries(scenario.machine.states)) {
     const out: (MapTransition & { to: string })[] = [];
-    for (const [event, value] of Object.entries(scene.on ?? {})) {
-      if (!value) continue;
-      if (event === 'continue') {
-        const branches = Array.isArray(value) ? value : [value];
-        branches.forEach((b, i) =>
-          out.push({ event, label: branches.length > 1 ? `continue (branch ${i + 1})` : 'continue', guarded: Boolean(b.guard), to: b.target }),
-        );
-      } else if (!Array.isArray(value) && 'meta' in value) {
-        out.push({ event, label: value.meta.label, guarded: Boolean(value.guard), to: value.target });
-      }
+    // The engine's reading of a scene's transitions (as the analyser's scene edges use it): per event in
+    // file order, a choice's one transition or a continue's branches.
+    for (const event of Object.keys(scene.on ?? {})) {
+      const branches = transitionsOf(scene, event);
+      branches.forEach((t, i) => {
+        const label = 'meta' in t ? t.meta.label : branches.length > 1 ? `continue (branch ${i + 1})` : 'continue';
+        out.push({ event, label, guarded: Boolean(t.guard), to: t.target });
+      });
     }
     exits[id] = out;
     for (const t of out) {
