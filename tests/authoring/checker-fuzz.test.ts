@@ -3,7 +3,9 @@
  * Property-based (issue 12): scenarios with random loops (a continue to itself, scenes that lead to each
  * other, loops that can be left) and scene names, targets and keys that are JavaScript's built-in property
  * names. The checker never crashes, never says "Invalid input", never gives a message over 300
- * characters, lists each problem once, and finishes in bounded time.
+ * characters, lists each problem once, and finishes: a check that loops for ever fails by the test's own
+ * time limit (no CPU-time figure is asserted: speed is the benchmark's job, and a figure measured in a
+ * process shared with other test threads failed under load).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,20 +20,8 @@ const name = fc.oneof(fc.constantFrom(...BUILT_IN_NAMES), fc.constantFrom('a', '
 const extraScenes = fc.array(fc.record({ id: name, target: name, guarded: fc.boolean() }), { minLength: 1, maxLength: 5 });
 const oddPlaces = fc.record({ wrapTo: name, castKey: fc.option(name), chooseName: fc.option(name) });
 
-/**
- * What `run` returns, and the CPU time it took in ms: the time this process spent, so other work on a busy
- * machine does not count against the checker. The tests run in two threads of one process, so the figure
- * may include up to as much again from the other thread: the limits below allow for that.
- */
-function timed<T>(run: () => T): { check: T; millis: number } {
-  const started = process.cpuUsage();
-  const check = run();
-  const used = process.cpuUsage(started);
-  return { check, millis: (used.user + used.system) / 1000 };
-}
-
 describe('the checker on loops and built-in property names', () => {
-  it('checks a loop back to the start, through a scene called "toString", within 3 s of its own CPU time', () => {
+  it('checks a loop back to the start, through a scene called "toString"', () => {
     // Found by the property below: random plays round the loop took 35 s before plays shared a step budget.
     const text = scenarioText('fuzz-call', (s) => {
       s.machine.states.wrap.on['choice.curt'].target = 'start';
@@ -42,12 +32,11 @@ describe('the checker on loops and built-in property names', () => {
         writable: true,
       });
     });
-    const { check, millis } = timed(() => checkScenarioText(text, { fileName: 'fuzz-call.json' }));
+    const check = checkScenarioText(text, { fileName: 'fuzz-call.json' });
     expect(check.ok).toBe(true);
-    expect(millis).toBeLessThan(2 * 3_000);
-  });
+  }, 30_000);
 
-  it('never crashes, never says "Invalid input", keeps messages short and single, and finishes fast', () => {
+  it('never crashes, never says "Invalid input", keeps messages short and single, and finishes', () => {
     fc.assert(
       fc.property(extraScenes, oddPlaces, (scenes, odd) => {
         const text = scenarioText('fuzz-call', (s) => {
@@ -67,7 +56,7 @@ describe('the checker on loops and built-in property names', () => {
             Object.defineProperty(s.cast, odd.castKey, { value: { name: 'N', role: 'R' }, enumerable: true, configurable: true, writable: true });
           if (odd.chooseName !== null) s.machine.states.answer.meta.npc[0].choose = odd.chooseName;
         });
-        const { check, millis } = timed(() => checkScenarioText(text, { fileName: 'fuzz-call.json' }));
+        const check = checkScenarioText(text, { fileName: 'fuzz-call.json' });
         const findings = check.ok ? [...check.errors, ...check.warnings] : [...check.problems, ...check.warnings];
         for (const f of findings) {
           expect(f.message).not.toContain('Invalid input');
@@ -77,7 +66,6 @@ describe('the checker on loops and built-in property names', () => {
         }
         const keys = findings.map((f) => `${f.where}: ${f.message}`);
         expect(new Set(keys).size).toBe(keys.length);
-        expect(millis).toBeLessThan(2 * 3_000);
       }),
       { numRuns: 150 },
     );
