@@ -10,14 +10,21 @@ import { decodeShare, encodeShare, MAX_LINK_LENGTH } from '../../src/lib/share/l
 const HUGE = 2_000_000;
 
 /**
- * The CPU time `work` takes, in ms, with its result. CPU time, not the wall clock: on a shared machine the
- * clock also counts the time the test waits for a CPU.
+ * The CPU time `work` takes, in ms, with its result: the least of five tries. CPU time, not the wall clock:
+ * on a shared machine the clock also counts the time the test waits for a CPU. The least of five, because
+ * the figure is the whole process's and the other test thread's work can fall into one try, hardly into
+ * all five; a refusal that decoded the link would cost hundreds of ms every time.
  */
 function timed<T>(work: () => T): { ms: number; result: T } {
-  const before = process.cpuUsage();
-  const result = work();
-  const used = process.cpuUsage(before);
-  return { ms: (used.user + used.system) / 1000, result };
+  let best = Infinity;
+  let result!: T;
+  for (let i = 0; i < 5; i++) {
+    const before = process.cpuUsage();
+    result = work();
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return { ms: best, result };
 }
 
 /** A string as the browser hands it over: in one piece (a joined string is otherwise flattened on first use). */
