@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import EditorScreen from '../../src/app/editor/EditorScreen.svelte';
 import { EditorState } from '../../src/app/editor/editor.svelte.ts';
 import { templateScenario } from '../../src/lib/authoring/editor/template.ts';
-import { inThreadChecker } from '../../src/lib/authoring/import-client.ts';
+import { inThreadChecker, type ImportChecker } from '../../src/lib/authoring/import-client.ts';
 import { memoryStorage } from '../../src/lib/persistence/storage.ts';
 import { axeViolations } from '../support/axe.ts';
 
@@ -87,5 +87,29 @@ describe('<EditorScreen>', () => {
     expect(download.mock.calls[0]![0]).toMatchObject({ filename: 'kim.json' });
     expect(download.mock.calls[0]![0].text).toMatch(/^\{\n {2}"format": 3,\n {2}"id": "kim",/);
     expect(await axeViolations(document.body)).toEqual([]);
+  });
+});
+
+describe('the editor’s report on a partial search', () => {
+  async function reportWith(maxStates?: number) {
+    const scenario = templateScenario({ employer: { name: 'Ada Jones', role: 'CTO' }, candidate: { name: 'Kim Lee', role: 'Developer' } }, 'kim');
+    const { checkScenarioText } = await import('../../src/lib/authoring/check.ts');
+    const check: ImportChecker = async (text) => ({ kind: 'checked', check: checkScenarioText(text, maxStates ? { maxStates } : {}) });
+    const editor = new EditorState({ scenario, check, storage: memoryStorage(), delay: 60_000 });
+    render(EditorScreen, { editor, builtInIds: [], download: vi.fn() });
+    await editor.flush();
+    return screen.getByRole('heading', { name: 'Can it be won without reading?' }).nextElementSibling as HTMLElement;
+  }
+
+  it('gives the counts as an upper bound and random play as sampled', async () => {
+    const list = await reportWith(3);
+    expect(list).toHaveTextContent(/The longest label is the best option in at most \d+ of \d+ decisions \(the search was partial/);
+    expect(list).toHaveTextContent(/As the employer, random play ends well about \d+% of the time \(sampled, as the search was partial\)\./);
+  });
+
+  it('gives them plainly when the search finished', async () => {
+    const list = await reportWith();
+    expect(list).not.toHaveTextContent(/at most|partial|about/);
+    expect(list).toHaveTextContent(/As the employer, random play ends well \d+% of the time\./);
   });
 });
