@@ -89,3 +89,23 @@ test('realistic mode plays to the end with none of the commentary; the debrief w
   const { thoughts } = (s.machine.states[chosen.scene]!.on![chosen.event] as { meta: { thoughts: string } }).meta;
   await expect(page.getByText(thoughts, { exact: false }).first()).toBeAttached();
 });
+
+test('when the debrief’s notes fail to load during play (a network blip), the run’s end asks for them again', async ({ page, problems }) => {
+  const s = scenario('scheduling');
+  const route = OUTCOMES.map((outcome) => plan(s, 'candidate', outcome)).find((p): p is Plan => p !== undefined)!;
+  let failures = 0;
+  await page.route(part(s.id, 'notes'), async (r) => {
+    if (failures++ === 0) await r.abort('internetdisconnected');
+    else await r.continue();
+  });
+  await page.goto('/');
+  await openScenario(page, s);
+  await startPlaying(page, 'realistic', 'candidate');
+  await expect.poll(() => failures, { message: 'the notes were asked for while playing, and failed' }).toBeGreaterThan(0);
+  await playMoves(page, route.moves);
+  await expect(outcomeHeading(page, route.outcome)).toBeVisible();
+  expect(failures).toBe(2);
+  // The one console error is the browser's own line about the request that failed; nothing else went wrong.
+  expect(problems.console).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/)]);
+  problems.console.length = 0;
+});

@@ -94,7 +94,17 @@ describe('the editor’s report on a partial search', () => {
   async function reportWith(maxStates?: number) {
     const scenario = templateScenario({ employer: { name: 'Ada Jones', role: 'CTO' }, candidate: { name: 'Kim Lee', role: 'Developer' } }, 'kim');
     const { checkScenarioText } = await import('../../src/lib/authoring/check.ts');
-    const check: ImportChecker = async (text) => ({ kind: 'checked', check: checkScenarioText(text, maxStates ? { maxStates } : {}) });
+    // The import check (`checkImport`), with the search bounded as the test says.
+    const check: ImportChecker = async (text) => {
+      const result = checkScenarioText(text, maxStates ? { maxStates } : {});
+      if (!result.ok) return { kind: 'checked', check: result };
+      const { scenario, analysis, errors, warnings, suggestions, gameability } = result;
+      const status = errors.length === 0 && analysis.complete ? 'ready' : 'draft';
+      return {
+        kind: 'checked',
+        check: { ok: true, status, scenario, analysis, warnings: [...errors, ...warnings], suggestions, ...(gameability ? { gameability } : {}) },
+      };
+    };
     const editor = new EditorState({ scenario, check, storage: memoryStorage(), delay: 60_000 });
     render(EditorScreen, { editor, builtInIds: [], download: vi.fn() });
     await editor.flush();
