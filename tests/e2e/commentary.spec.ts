@@ -109,3 +109,31 @@ test('when the debrief’s notes fail to load during play (a network blip), the 
   expect(problems.console).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/)]);
   problems.console.length = 0;
 });
+
+test('when the coach’s notes fail to load, the run says so in words and the next choice asks for them again', async ({ page, problems }) => {
+  const s = scenario('adjustment-request');
+  let requests = 0;
+  await page.route(part(s.id, 'coach'), async (r) => {
+    if (requests++ === 0) await r.abort('internetdisconnected');
+    else await r.continue();
+  });
+  await page.goto(`/#/play/${s.id}/employer`);
+  await expect(page.getByRole('alert')).toContainText('The coach’s notes could not be loaded');
+  await expect(stepLine(page)).toHaveText(/Coach mode · step 1$/);
+
+  const first = page
+    .getByRole('region', { name: /, what do you do\?$/ })
+    .getByRole('button')
+    .first();
+  const label = (await first.innerText()).replace(/^\d+\s*/, '').trim();
+  const choice = Object.values(s.machine.states[s.machine.initial]!.on ?? {}).find((c) => 'meta' in c && c.meta.label === label) as {
+    meta: { feedback: string };
+  };
+  await first.click();
+  await expect(stepLine(page)).toHaveText(/step 2$/);
+  await expect(page.getByRole('complementary', { name: 'Coach' })).toContainText(choice.meta.feedback);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(requests).toBe(2);
+  expect(problems.console).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/)]);
+  problems.console.length = 0;
+});

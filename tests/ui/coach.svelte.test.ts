@@ -69,7 +69,7 @@ describe('a run opened before its commentary is in', () => {
     const { play, coach } = splitCommentary(withBridge('Priya left the line silent without a word.'));
     let arrive!: () => void;
     const coming = new Promise<void>((resolve) => (arrive = () => (mergeCommentary(play, coach), resolve())));
-    const session = new RunSession({ scenario: play, seat: 'candidate', mode, seed: 1, commentary: coming });
+    const session = new RunSession({ scenario: play, seat: 'candidate', mode, seed: 1, commentary: () => coming });
     render(PlayScreen, { session });
     return { session, arrive, user: userEvent.setup() };
   }
@@ -95,11 +95,17 @@ describe('a run opened before its commentary is in', () => {
     expect(session.commentary).toBe('coming');
   });
 
-  it('takes no move when the notes cannot come (the run screen says so in words)', async () => {
-    const { play } = splitCommentary(withBridge());
-    const session = new RunSession({ scenario: play, seat: 'candidate', mode: 'coach', seed: 1, commentary: Promise.reject(new Error('offline')) });
+  it('takes no move while the notes cannot come, and the next move asks for them again', async () => {
+    const { play, coach } = splitCommentary(withBridge('Priya left the line silent without a word.'));
+    let calls = 0;
+    const load = () => (++calls === 1 ? Promise.reject(new Error('offline')) : Promise.resolve(mergeCommentary(play, coach)));
+    const session = new RunSession({ scenario: play, seat: 'candidate', mode: 'coach', seed: 1, commentary: load });
     await vi.waitFor(() => expect(session.commentary).toBeInstanceOf(Error));
-    session.proceed();
     expect(session.steps).toHaveLength(0);
+    session.proceed();
+    expect(calls).toBe(2);
+    await vi.waitFor(() => expect(session.steps).toHaveLength(1));
+    expect(session.commentary).toBe('in');
+    expect(session.coaching.map((note) => note.kind)).toEqual(['simulated']);
   });
 });

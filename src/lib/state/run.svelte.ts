@@ -33,11 +33,12 @@ export interface RunSessionOptions {
   onchange?: (record: RunRecord) => void;
   now?: () => number;
   /**
-   * The coach's part of the scenario's commentary on its way (feedback, reasons; see `ScenarioToPlay.coach`),
-   * when a coach-mode run opened without it. Until it resolves, a move waits for it (the latest one is kept
-   * and taken then), since the coach explains each move with it.
+   * Loads the coach's part of the scenario's commentary (feedback, reasons; see `ScenarioToPlay.coach`), when
+   * a coach-mode run opened without it. Called at once; until it resolves, a move waits for it (the latest
+   * one is kept and taken then), since the coach explains each move with it. If it fails, the next move
+   * calls it again.
    */
-  commentary?: Promise<unknown>;
+  commentary?: () => Promise<unknown>;
 }
 
 /** One ledger move explained in coach mode: who did what, what it changed, and why. */
@@ -59,6 +60,7 @@ export class RunSession {
   commentary: 'in' | 'coming' | Error = $state('in');
   /** The move made while the commentary was coming in coach mode, taken once it is in. */
   #waiting: (() => void) | undefined;
+  readonly #loadCommentary: (() => Promise<unknown>) | undefined;
   /** The actor's latest snapshot, set by the subscription (once per step). */
   #snapshot: RunSnapshot = $state.raw() as RunSnapshot;
   readonly snapshot = $derived.by(() => this.#snapshot);
@@ -86,12 +88,13 @@ export class RunSession {
     this.#now = options.now ?? (() => Date.now());
     this.record = options.record ?? freshRecord(this.scenario, options.seat ?? 'both', options.mode ?? 'coach', options.seed ?? 1, this.#now());
     this.#restore(this.record);
-    if (options.commentary) this.#awaitCommentary(options.commentary);
+    this.#loadCommentary = options.commentary;
+    if (this.#loadCommentary) this.#awaitCommentary(this.#loadCommentary);
   }
 
-  #awaitCommentary(coming: Promise<unknown>): void {
+  #awaitCommentary(load: () => Promise<unknown>): void {
     this.commentary = 'coming';
-    coming.then(
+    load().then(
       () => {
         this.commentary = 'in';
         const move = this.#waiting;
@@ -113,10 +116,14 @@ export class RunSession {
     return this.commentary !== 'in' && this.mode === 'coach';
   }
 
-  /** Take `move` now, or keep it (the latest only) until the commentary is in. Returns whether it waits. */
+  /**
+   * Take `move` now, or keep it (the latest only) until the commentary is in; after a failed load, the move
+   * asks for the commentary again. Returns whether it waits.
+   */
   #whenReady(move: () => void): boolean {
     if (!this.waitsForCommentary) return false;
-    if (this.commentary === 'coming') this.#waiting = move;
+    this.#waiting = move;
+    if (this.commentary instanceof Error && this.#loadCommentary) this.#awaitCommentary(this.#loadCommentary);
     return true;
   }
 
