@@ -7,7 +7,7 @@
  * thought is shown while the run is played.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { axeViolations, expect, test } from './fixtures.ts';
 import { OUTCOMES, openScenario, outcomeHeading, plan, playMoves, scenario, startPlaying, stepLine, type Plan } from './support.ts';
 
 // The page's own requests, not the service worker's cache, so that a part can be held back.
@@ -120,6 +120,7 @@ test('when the coach’s notes fail to load, the run says so in words and the ne
   await page.goto(`/#/play/${s.id}/employer`);
   await expect(page.getByRole('alert')).toContainText('The coach’s notes could not be loaded');
   await expect(stepLine(page)).toHaveText(/Coach mode · step 1$/);
+  expect(await axeViolations(page)).toEqual([]);
 
   const first = page
     .getByRole('region', { name: /, what do you do\?$/ })
