@@ -6,10 +6,11 @@
  *
  * A built-in scenario opens without its commentary (see `lib/scenarios/commentary.ts`) when the run has no
  * step yet: the first scene needs none of it. The run screen asks for the coach's part (`coach`) once that
- * scene is painted, in coach mode, and for the rest (`complete`: the other side's thoughts…) only when the
- * run is over. A run under way in coach mode waits for the coach's part, and a finished one for all of it,
- * since its coach notes or its debrief are on screen at once.
+ * scene is painted, in coach mode, and for the rest (`complete`: the other side's thoughts…) with the
+ * debrief's code, when the browser is idle or at the run's end. A run under way in coach mode waits for the
+ * coach's part, and a finished one for all of it, since its coach notes or its debrief are on screen at once.
  */
+import { asError } from '../lib/errors.ts';
 import { newSeed } from '../lib/engine/random.ts';
 import type { PlaySeat } from '../lib/engine/machine.ts';
 import type { Scenario } from '../lib/engine/schema.ts';
@@ -39,9 +40,6 @@ export function noScenario(id: string): Opened {
     message: `There is no scenario called “${id}” in this app. It may have been renamed or removed, or the address may be mistyped.`,
   };
 }
-
-/** A thrown value as an Error, for a message in words. */
-const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * A scenario to play, which may come without its commentary where the source can give that
@@ -126,11 +124,8 @@ export async function openSaved(source: ScenarioSource, saved: SavedData, runId:
       message: `Your run of “${scenario.title}” cannot be resumed, because ${opened.reason}: the scenario has changed since. The run was set aside, not deleted. You can start it again from the library.`,
     };
   }
-  return {
-    kind: 'ready',
-    scenario,
-    record: opened.run,
-    ...(toPlay.coach && needed !== toPlay.coach && !record.outcome ? { coach: toPlay.coach } : {}),
-    ...(toPlay.complete && needed !== toPlay.complete ? { complete: toPlay.complete } : {}),
-  };
+  // What is still to come, for the run screen to ask for when it needs it.
+  const coach = needed === undefined ? toPlay.coach : undefined;
+  const complete = needed === toPlay.complete ? undefined : toPlay.complete;
+  return { kind: 'ready', scenario, record: opened.run, ...(coach ? { coach } : {}), ...(complete ? { complete } : {}) };
 }

@@ -40,8 +40,9 @@ export interface SideFigures {
 
 export interface PeerFigures {
   cpuSlowdown: number;
-  /** The app's `playBytes` in coach mode (the default); in realistic mode, gzip: */
+  /** The app's figures; its `playBytes` are in coach mode, the default. */
   app: SideFigures;
+  /** The app's bytes before the first choice in realistic mode, gzip. */
   realisticPlayBytes: number;
   ink: SideFigures;
   ratios: { median: number; p95: number; ending: number; playBytes: number };

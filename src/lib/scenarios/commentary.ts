@@ -5,8 +5,8 @@
  * - the coach's part, needed after a choice in coach mode: each choice's `feedback` and each continue
  *   branch's `reason`;
  * - the debrief's part, needed only once the run is over or away from play: each choice's `thoughts` (what
- *   the other side privately thought: never in the page while a run is played), the facilitator's questions
- *   and notes, and each scene's prompts, description and editor group.
+ *   the other side privately thought: never shown while a run is played), the facilitator's questions and
+ *   notes, and each scene's prompts, description and editor group.
  * The scenario plugin splits each file at build time (`splitCommentary`) into three chunks; the catalogue
  * puts them together again (`mergeCommentary`, once per part, in any order), so the rest of the app sees
  * one `Scenario`. Pure; no zod.

@@ -20,6 +20,7 @@ import { personChoices, playChoices, resumeRun } from '../engine/playthrough.ts'
 import { upcomingTurn, type Step } from '../engine/step.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { newRunRecord, type PlayMode, type RunRecord } from '../persistence/records.ts';
+import { asError } from '../errors.ts';
 
 export interface RunSessionOptions {
   scenario: Scenario;
@@ -103,7 +104,7 @@ export class RunSession {
       },
       (error: unknown) => {
         this.#waiting = undefined;
-        this.commentary = error instanceof Error ? error : new Error(String(error));
+        this.commentary = asError(error);
       },
     );
   }
