@@ -71,6 +71,22 @@ describe('<PlayScreen>', () => {
     expect(document.body).not.toHaveTextContent('Walk through a real alert');
   });
 
+  it('shows the portrait of whoever speaks, one at a time, and none for the narrator', async () => {
+    const user = userEvent.setup();
+    const shownPortraits = () => [...document.querySelectorAll('.speaker svg')].filter((svg) => !svg.closest('[hidden]'));
+    renderComponent({ seed: 1, scenario: fake((input) => (input.machine.states.wrap.meta.speaker = 'narrator')) });
+    const first = shownPortraits();
+    expect(first).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: /Open with a snide remark/ }));
+    expect(screen.getByRole('heading', { level: 2, name: /^Tomás/ })).toBeInTheDocument();
+    const second = shownPortraits();
+    expect(second).toHaveLength(1);
+    expect(second[0]).not.toBe(first[0]);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Narrator' })).toBeInTheDocument();
+    expect(shownPortraits()).toHaveLength(0);
+  });
+
   it('ignores number keys while the player types in a field', async () => {
     const user = userEvent.setup();
     renderComponent();
