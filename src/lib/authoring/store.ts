@@ -19,6 +19,7 @@ import { RecordStore, SET_ASIDE_PREFIX, type RecordKind } from '../persistence/r
 import { browserStorage, type KeyValueStorage } from '../persistence/storage.ts';
 import type { ExportedFile } from './export.ts';
 import { freeId } from './ids.ts';
+import { textOrder } from '../ui/text-order.ts';
 import type { ImportCheck, ImportProblem } from './import.ts';
 
 export const CUSTOM_KEY_PREFIX = 'osotd:v1:custom:';
@@ -101,7 +102,7 @@ export function listCustomScenarios(options: StoreOptions = {}): CustomListing {
   if (!records) return { scenarios: [], notices: [`${UNAVAILABLE}, so imported scenarios cannot be kept.`] };
   const { records: found, messages } = records.readAll(customScenarioKind);
   const scenarios = found.map((r) => toSummary(r.value));
-  scenarios.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  scenarios.sort((a, b) => textOrder(a.title, b.title) || textOrder(a.id, b.id));
   return { scenarios, notices: messages };
 }
 

@@ -3,6 +3,7 @@
  * player's current picks.
  */
 import type { ScenarioSummary } from '../scenarios/summary.ts';
+import { textOrder } from '../ui/text-order.ts';
 
 /** `both`: scenarios two people can play on one device (both seats offered). */
 export type SeatFilter = 'any' | 'employer' | 'candidate' | 'both';
@@ -19,7 +20,7 @@ export function allTags(list: readonly ScenarioSummary[]): string[] {
   return list
     .flatMap((s) => s.tags)
     .filter((tag, i, all) => all.indexOf(tag) === i)
-    .sort((a, b) => a.localeCompare(b));
+    .sort(textOrder);
 }
 
 export class LibraryFilter {
