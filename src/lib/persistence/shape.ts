@@ -26,8 +26,12 @@ export type ShapeResult<T> = { success: true; data: T } | { success: false; erro
 /** A checked shape of data of type `T`. */
 export interface Shape<T> {
   safeParse(data: unknown): ShapeResult<T>;
-  /** Internal: check `data` at `path`; a value, or an issue. */
-  readonly run: (data: unknown, path: PropertyKey[]) => { ok: T } | { issue: ShapeIssue };
+  /**
+   * Internal: check `data`; a value, or an issue whose path starts at `data` (each enclosing shape puts its
+   * key in front on the way out, so a record that checks out allocates no paths: loading saved data checks
+   * every field of every record at start-up).
+   */
+  readonly run: (data: unknown) => { ok: T } | { issue: ShapeIssue };
   /** Internal: may be missing from an object. */
   readonly optional?: boolean;
 }
@@ -42,80 +46,86 @@ function shape<T>(run: Run<T>, optional = false): Shape<T> {
     run,
     optional,
     safeParse(data) {
-      const result = run(data, []);
+      const result = run(data);
       return 'ok' in result ? { success: true, data: result.ok } : { success: false, error: { issues: [result.issue] } };
     },
   };
 }
 
-const wrongType = (expected: string, path: PropertyKey[], data: unknown): { issue: ShapeIssue } => ({
+/** The issue, found under `key` of the value being checked. */
+const under = (key: PropertyKey, found: { issue: ShapeIssue }): { issue: ShapeIssue } => {
+  found.issue.path.unshift(key);
+  return found;
+};
+
+const wrongType = (expected: string, data: unknown): { issue: ShapeIssue } => ({
   issue: {
     code: 'invalid_type',
     expected,
-    path,
+    path: [],
     message: `Invalid input: expected ${expected}, received ${data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data}`,
   },
 });
 
 /** A string, optionally matching `pattern`. */
 export function string(pattern?: RegExp): Shape<string> {
-  return shape((data, path) => {
-    if (typeof data !== 'string') return wrongType('string', path, data);
-    if (pattern && !pattern.test(data)) return { issue: { code: 'invalid_format', path, message: `Invalid string: must match pattern ${pattern}` } };
+  return shape((data) => {
+    if (typeof data !== 'string') return wrongType('string', data);
+    if (pattern && !pattern.test(data)) return { issue: { code: 'invalid_format', path: [], message: `Invalid string: must match pattern ${pattern}` } };
     return { ok: data };
   });
 }
 
 /** A finite number. */
 export function number(): Shape<number> {
-  return shape((data, path) => (typeof data === 'number' && Number.isFinite(data) ? { ok: data } : wrongType('number', path, data)));
+  return shape((data) => (typeof data === 'number' && Number.isFinite(data) ? { ok: data } : wrongType('number', data)));
 }
 
 /** A safe integer, optionally within `min`…`max`. */
 export function int(min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Shape<number> {
-  return shape((data, path) => {
-    if (typeof data !== 'number' || !Number.isSafeInteger(data)) return wrongType('int', path, data);
-    if (data < min) return { issue: { code: 'too_small', path, message: `Too small: expected number to be >=${min}` } };
-    if (data > max) return { issue: { code: 'too_big', path, message: `Too big: expected number to be <=${max}` } };
+  return shape((data) => {
+    if (typeof data !== 'number' || !Number.isSafeInteger(data)) return wrongType('int', data);
+    if (data < min) return { issue: { code: 'too_small', path: [], message: `Too small: expected number to be >=${min}` } };
+    if (data > max) return { issue: { code: 'too_big', path: [], message: `Too big: expected number to be <=${max}` } };
     return { ok: data };
   });
 }
 
 /** Exactly `value`. */
 export function literal<const V extends string | number>(value: V): Shape<V> {
-  return shape<V>((data, path) =>
-    data === value ? { ok: value } : { issue: { code: 'invalid_value', path, message: `Invalid input: expected ${JSON.stringify(value)}` } },
+  return shape<V>((data) =>
+    data === value ? { ok: value } : { issue: { code: 'invalid_value', path: [], message: `Invalid input: expected ${JSON.stringify(value)}` } },
   );
 }
 
 /** One of `values`. */
 export function oneOf<const V extends string>(values: readonly V[]): Shape<V> {
-  return shape<V>((data, path) =>
+  return shape<V>((data) =>
     values.includes(data as V)
       ? { ok: data as V }
-      : { issue: { code: 'invalid_value', path, message: `Invalid option: expected one of ${values.map((v) => JSON.stringify(v)).join('|')}` } },
+      : { issue: { code: 'invalid_value', path: [], message: `Invalid option: expected one of ${values.map((v) => JSON.stringify(v)).join('|')}` } },
   );
 }
 
 /** `inner`, or null. */
 export function nullable<T>(inner: Shape<T>): Shape<T | null> {
-  return shape<T | null>((data, path) => (data === null ? { ok: null } : inner.run(data, path)));
+  return shape<T | null>((data) => (data === null ? { ok: null } : inner.run(data)));
 }
 
 /** `inner`, which an object may also leave out. */
 export function optional<T>(inner: Shape<T>): Shape<T | undefined> {
-  return shape<T | undefined>((data, path) => (data === undefined ? { ok: undefined } : inner.run(data, path)), true);
+  return shape<T | undefined>((data) => (data === undefined ? { ok: undefined } : inner.run(data)), true);
 }
 
 /** A list of `item`, at most `max` long. */
 export function array<T>(item: Shape<T>, max = Infinity): Shape<T[]> {
-  return shape((data, path) => {
-    if (!Array.isArray(data)) return wrongType('array', path, data);
-    if (data.length > max) return { issue: { code: 'too_big', path, message: `Too big: expected array to have <=${max} items` } };
+  return shape((data) => {
+    if (!Array.isArray(data)) return wrongType('array', data);
+    if (data.length > max) return { issue: { code: 'too_big', path: [], message: `Too big: expected array to have <=${max} items` } };
     const out: T[] = [];
     for (let i = 0; i < data.length; i++) {
-      const got = item.run(data[i], [...path, i]);
-      if ('issue' in got) return got;
+      const got = item.run(data[i]);
+      if ('issue' in got) return under(i, got);
       out.push(got.ok);
     }
     return { ok: out };
@@ -131,13 +141,14 @@ type Flat<T> = { [K in keyof T]: T[K] };
 
 /** An object with these fields (other keys are dropped). */
 export function object<F extends Record<string, Shape<unknown>>>(fields: F): Shape<Flat<ObjectOf<F>>> {
-  return shape((data, path) => {
-    if (!isObject(data)) return wrongType('object', path, data);
+  const entries = Object.entries(fields);
+  return shape((data) => {
+    if (!isObject(data)) return wrongType('object', data);
     const out: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(fields)) {
+    for (const [key, field] of entries) {
       if (field.optional && !(key in data)) continue;
-      const got = field.run(data[key], [...path, key]);
-      if ('issue' in got) return got;
+      const got = field.run(data[key]);
+      if ('issue' in got) return under(key, got);
       out[key] = got.ok;
     }
     return { ok: out as Flat<ObjectOf<F>> };
@@ -146,12 +157,12 @@ export function object<F extends Record<string, Shape<unknown>>>(fields: F): Sha
 
 /** An object used as a map from any key to `value`. */
 export function record<T>(value: Shape<T>): Shape<Record<string, T>> {
-  return shape((data, path) => {
-    if (!isObject(data)) return wrongType('object', path, data);
+  return shape((data) => {
+    if (!isObject(data)) return wrongType('object', data);
     const out: Record<string, T> = {};
     for (const [key, item] of Object.entries(data)) {
-      const got = value.run(item, [...path, key]);
-      if ('issue' in got) return got;
+      const got = value.run(item);
+      if ('issue' in got) return under(key, got);
       out[key] = got.ok;
     }
     return { ok: out };
@@ -165,5 +176,5 @@ export function unknown(): Shape<unknown> {
 
 /** `inner`, or `value` when the data is missing (like zod's `_default`): in an object, the key is then always there. */
 export function withDefault<T>(inner: Shape<T>, value: T): Shape<T> {
-  return shape<T>((data, path) => (data === undefined ? { ok: value } : inner.run(data, path)));
+  return shape<T>((data) => (data === undefined ? { ok: value } : inner.run(data)));
 }
