@@ -91,6 +91,22 @@ describe('<LibraryScreen>', () => {
     expect(within(history).getByRole('link', { name: /See the debrief/ })).toHaveAttribute('href', `#/run/${done.id}`);
   });
 
+  it('lists the ten newest finished runs, newest first, once their part of the screen has loaded', async () => {
+    let time = 1_000;
+    const saved = new SavedData(memoryStorage(), () => (time += 60_000));
+    for (let i = 1; i <= 12; i++) {
+      const run = saved.startRun({ scenarioId: 'fake-call', scenarioTitle: `Call ${i}`, seat: 'employer', mode: 'coach', seed: i });
+      saved.finishRun(run, 'noFit', 2);
+    }
+    renderComponent(saved);
+    const history = await screen.findByRole('region', { name: 'Your finished runs' });
+    await vi.waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(10));
+    const titles = within(history)
+      .getAllByRole('listitem')
+      .map((item) => /“(Call \d+)”/.exec(item.textContent ?? '')?.[1]);
+    expect(titles).toEqual(['Call 12', 'Call 11', 'Call 10', 'Call 9', 'Call 8', 'Call 7', 'Call 6', 'Call 5', 'Call 4', 'Call 3']);
+  });
+
   it('erases progress only after the player confirms', async () => {
     const user = userEvent.setup();
     const storage = memoryStorage();
