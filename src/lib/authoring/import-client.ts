@@ -11,6 +11,7 @@
  */
 import type { ImportCheck, ImportContext } from './import.ts';
 import { IMPORT_LIMITS } from './limits.ts';
+import { asError } from '../errors.ts';
 
 /** What a check comes to. */
 export type CheckOutcome =
@@ -142,7 +143,7 @@ export class WorkerImportChecker {
 }
 
 function startFailure(error: unknown): string {
-  return `the browser could not start the checker (${error instanceof Error ? error.message : String(error)})`;
+  return `the browser could not start the checker (${asError(error).message})`;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { CheckReply, CheckRequest } from './import-client.ts';
 import { checkImport } from './import.ts';
+import { asError } from '../errors.ts';
 
 globalThis.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
   const { id, text, context } = event.data;
@@ -11,12 +12,12 @@ globalThis.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
   try {
     reply = { id, check: checkImport(text, context) };
   } catch (error) {
-    reply = { id, error: error instanceof Error ? error.message : String(error) };
+    reply = { id, error: asError(error).message };
   }
   try {
     globalThis.postMessage(reply);
   } catch (error) {
     // A result that cannot be copied to the page (it should always be plain data).
-    globalThis.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies CheckReply);
+    globalThis.postMessage({ id, error: asError(error).message } satisfies CheckReply);
   }
 });

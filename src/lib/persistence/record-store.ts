@@ -17,6 +17,7 @@
  * `shape.ts`, the kinds loaded on demand with `zod/mini`; both meet `Parser`.
  */
 import { allKeys, isStorageFull, type KeyValueStorage } from './storage.ts';
+import { asError } from '../errors.ts';
 
 /** What a record kind's schema must do: zod's `safeParse` contract (a `zod/mini` schema or a `shape.ts` shape). */
 export interface Parser<T> {
@@ -82,7 +83,7 @@ export function decode<T>(kind: RecordKind<T>, data: unknown, id = ''): Decoded<
     try {
       data = migrate(data);
     } catch (error) {
-      return { ok: false, reason: `it could not be brought up to date (${error instanceof Error ? error.message : String(error)})` };
+      return { ok: false, reason: `it could not be brought up to date (${asError(error).message})` };
     }
   }
   const parsed = kind.schema.safeParse(data);
