@@ -1,7 +1,8 @@
 /**
  * A built-in scenario's commentary comes in two chunks of its own: the coach's part (feedback, reasons),
  * fetched once a coach-mode run's first scene is shown, and the debrief's part (the other side's thoughts,
- * the facilitator's notes), fetched with the debrief's code once the run is under way. The first scene
+ * the facilitator's notes), fetched with the debrief's code once the run is under way and the coach's part is
+ * in. The first scene
  * comes without either; a choice made before the coach's part has arrived waits for it, so the coach never
  * shows a missing note; realistic mode never fetches the coach's part; and nothing the other side privately
  * thought is shown while the run is played.
@@ -25,7 +26,9 @@ function watchParts(page: Page, id: string) {
   return asked;
 }
 
-test('a choice made before the coach’s notes have arrived waits for them, then the coach explains it; no thoughts during play', async ({ page }) => {
+test('a choice made before the coach’s notes have arrived waits for them (the debrief’s part is not asked for meanwhile), then the coach explains it; no thoughts during play', async ({
+  page,
+}) => {
   const s = scenario('adjustment-request');
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -55,9 +58,13 @@ test('a choice made before the coach’s notes have arrived waits for them, then
   await page.keyboard.press('1');
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await expect(stepLine(page)).toHaveText(/step 1$/);
+  // Nor does the debrief's part compete with it on a slow network: even once the page is idle, it waits.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
+  expect(asked.notes).toBe(0);
   // …and goes through once it is in: the coach shows the choice's feedback, and none of the thoughts.
   release();
   await expect(stepLine(page)).toHaveText(/step 2$/);
+  await expect.poll(() => asked.notes).toBe(1);
   await expect(page.getByRole('complementary', { name: 'Coach' })).toContainText(feedback);
   await expect(page.getByText(thoughts, { exact: false })).toHaveCount(0);
 });
