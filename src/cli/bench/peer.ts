@@ -1,8 +1,9 @@
 /**
  * The app beside its peer, a minimal inkjs page (`ink-peer.ts`), in the same Chromium with the CPU slowed
- * 4×, played interleaved (one run of the app, one run of the ink story, and so on), so that both see the
- * same machine load:
- * - choice → next frame (median, p95): from the click event to the next frame painted after it;
+ * 4×, played interleaved (one run of the app, one in realistic mode, one run of the ink story, and so on), so
+ * that all see the same machine load:
+ * - choice → next frame (median, p95): from the click event to the next frame painted after it, in coach mode
+ *   (the default, with the coach's notes and both ledgers on screen) and in realistic mode (neither);
  * - the click that ends a run (median), until the first frame that shows the ending: the app's outcome, the
  *   ink page's last paragraph (a frame that says the debrief is loading does not count);
  * - the bytes needed before the first choice can be made, gzip: everything the browser downloads from a
@@ -44,6 +45,8 @@ export interface PeerFigures {
   app: SideFigures;
   /** The app's bytes before the first choice in realistic mode, gzip. */
   realisticPlayBytes: number;
+  /** The app's choice latency in realistic mode (no coach box, no ledgers on screen), played interleaved with the others. */
+  realistic: Pick<SideFigures, 'choices' | 'runs' | 'medianMs' | 'p95Ms'>;
   ink: SideFigures;
   ratios: { median: number; p95: number; ending: number; playBytes: number };
 }
@@ -171,10 +174,24 @@ async function playBytes(
   }
 }
 
-async function subjectIn(browser: Browser, name: string, titles: string[], address: Subject['address']): Promise<Subject> {
+/** Saved settings that make the app play in realistic mode. */
+const REALISTIC: Record<string, unknown> = {
+  [settingsKind.prefix]: { version: RECORD_VERSIONS.settings, mode: 'realistic' } satisfies Settings,
+};
+
+async function subjectIn(
+  browser: Browser,
+  name: string,
+  titles: string[],
+  address: Subject['address'],
+  storage: Record<string, unknown> = {},
+): Promise<Subject> {
   // A phone-sized window; no service worker, so its precaching does not compete for the slowed CPU.
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, serviceWorkers: 'block' });
   await context.addInitScript({ content: PAGE_HELPERS });
+  await context.addInitScript((entries) => {
+    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, JSON.stringify(value));
+  }, storage);
   await context.addInitScript((settle) => ((window as unknown as { __benchSettle: unknown }).__benchSettle = settle), [GO_ON.source, titles]);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -203,31 +220,41 @@ export async function benchPeer(appUrl: string, choices = PEER_CHOICES): Promise
   try {
     // A fresh run each time: the app starts a new run at `#/play/<id>/<seat>` when none is unfinished, and
     // each context keeps its own storage, so the run it left finished is never resumed.
-    const app = await subjectIn(browser, 'app', OUTCOME_TITLES, (run) => {
+    const gameAt = (run: number) => {
       const game = games[run % games.length]!;
       return `${appUrl}#/play/${game.id}/${game.seat}`;
-    });
+    };
+    const app = await subjectIn(browser, 'app', OUTCOME_TITLES, gameAt);
+    // The same runs in realistic mode (its storage holds the setting), which shows neither the coach nor the ledgers.
+    const realisticApp = await subjectIn(browser, 'app (realistic)', OUTCOME_TITLES, gameAt, REALISTIC);
     const ink = await subjectIn(browser, 'ink', [INK_END_TITLE], () => inkServer.url);
     const pick = mulberry32(8);
+    const realisticPick = mulberry32(8);
     const inkPick = mulberry32(9);
-    while (app.made < choices || ink.made < choices) {
+    while (app.made < choices || realisticApp.made < choices || ink.made < choices) {
       if (app.made < choices) await playRun(app, pick, choices);
+      if (realisticApp.made < choices) await playRun(realisticApp, realisticPick, choices);
       if (ink.made < choices) await playRun(ink, inkPick, choices);
     }
     await app.context.close();
+    await realisticApp.context.close();
     await ink.context.close();
     const first = games[0]!;
     const firstRun = `${appUrl}#/play/${first.id}/${first.seat}`;
     const appBytes = await playBytes(browser, { name: 'app', titles: OUTCOME_TITLES }, firstRun);
     // Realistic mode explains nothing until the debrief, so its first choice does not wait for the commentary.
-    const realistic = await playBytes(browser, { name: 'app', titles: OUTCOME_TITLES }, firstRun, {
-      [settingsKind.prefix]: { version: RECORD_VERSIONS.settings, mode: 'realistic' } satisfies Settings,
-    });
+    const realistic = await playBytes(browser, { name: 'app', titles: OUTCOME_TITLES }, firstRun, REALISTIC);
     const inkBytes = await playBytes(browser, { name: 'ink', titles: [INK_END_TITLE] }, inkServer.url);
     const figures: PeerFigures = {
       cpuSlowdown: CPU_SLOWDOWN,
       app: side(app, appBytes),
       realisticPlayBytes: realistic.gzip,
+      realistic: {
+        choices: realisticApp.choiceTimes.length,
+        runs: realisticApp.runs,
+        medianMs: median(realisticApp.choiceTimes),
+        p95Ms: percentile(realisticApp.choiceTimes, 95),
+      },
       ink: side(ink, inkBytes),
       ratios: { median: 0, p95: 0, ending: 0, playBytes: 0 },
     };
@@ -240,13 +267,20 @@ export async function benchPeer(appUrl: string, choices = PEER_CHOICES): Promise
     const ms = (v: number) => `${v.toFixed(1)} ms`;
     const x = (v: number) => `${v.toFixed(2)}×`;
     console.log(
-      `  ${choices} choices on each page, interleaved run by run (app: ${games.length} scenario seats in turn, ${app.runs} runs; ink: a ${knots}-knot story, ${ink.runs} runs), CPU slowed ${CPU_SLOWDOWN}×:`,
+      `  ${choices} choices on each page, interleaved run by run (app in coach mode, the default, then in realistic mode: ${games.length} scenario seats in turn, ${app.runs} and ${realisticApp.runs} runs; ink: a ${knots}-knot story, ${ink.runs} runs), CPU slowed ${CPU_SLOWDOWN}×:`,
     );
     console.log(
       table([
         ['figure', 'this app', 'inkjs page', 'ratio'],
         ['choice → next frame, median', ms(figures.app.medianMs), ms(figures.ink.medianMs), x(figures.ratios.median)],
         ['choice → next frame, p95', ms(figures.app.p95Ms), ms(figures.ink.p95Ms), x(figures.ratios.p95)],
+        [
+          '  the same in realistic mode, median',
+          ms(figures.realistic.medianMs),
+          ms(figures.ink.medianMs),
+          x(figures.realistic.medianMs / figures.ink.medianMs),
+        ],
+        ['  the same in realistic mode, p95', ms(figures.realistic.p95Ms), ms(figures.ink.p95Ms), x(figures.realistic.p95Ms / figures.ink.p95Ms)],
         ['run-ending click, median', ms(figures.app.endingMs), ms(figures.ink.endingMs), x(figures.ratios.ending)],
         ['bytes before the first choice, gzip', kB(figures.app.playBytes.gzip), kB(figures.ink.playBytes.gzip), x(figures.ratios.playBytes)],
         [
