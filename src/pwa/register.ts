@@ -36,7 +36,9 @@ export async function registerServiceWorker(options: RegisterOptions = {}): Prom
   if (!enabled || !container || !loc || !/^https?:$/.test(loc.protocol)) return report('unsupported');
   try {
     const base = import.meta.env.BASE_URL;
-    const registration = await container.register(`${base}sw.js`, { scope: base });
+    // Some hosts (test browsers with service workers blocked, some privacy tools) stub `register` to resolve with nothing.
+    const registration = (await container.register(`${base}sw.js`, { scope: base })) as ServiceWorkerRegistration | undefined;
+    if (!registration) return report('unsupported');
     const worker = registration.installing ?? registration.waiting;
     if (!worker) return report(registration.active ? 'ready' : 'failed');
     if (registration.active) return report('ready'); // an update is installing; this version already works offline
