@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeCommentary, splitCommentary } from '../../src/lib/scenarios/commentary.ts';
 import PlayScreen from '../../src/app/PlayScreen.svelte';
 import { RunSession } from '../../src/lib/state/run.svelte.ts';
@@ -59,6 +59,29 @@ describe('coach mode explains every ledger move', () => {
     await user.click(screen.getByRole('button', { name: /Walk through a real alert/ }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(coach()).toHaveTextContent('Because of what happened earlier in this run.');
+    expect(coach()).toHaveTextContent('Tomás’s view of Priya: communication -1');
+  });
+});
+
+describe('on a phone, the coach box starts folded', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('names the latest move in its summary line, and explains every move once opened', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query.includes('max-width'), media: query }));
+    const { user, coach } = play('candidate');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: /Walk through a real alert/ }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const summary = within(coach()).getByText('Coach').closest('summary')!;
+    expect(summary).toHaveTextContent('Coach: The story moved on');
+    expect(summary.closest('details')).not.toHaveAttribute('open');
+    // Folded, the notes are not built (a step on a slow phone then changes one line).
+    expect(coach().querySelectorAll('.note')).toHaveLength(0);
+    await user.click(summary);
+    const notes = within(coach())
+      .getAllByText(/./, { selector: '.what' })
+      .map((n) => n.textContent);
+    expect(notes).toEqual(['Tomás chose “Walk through a real alert”', 'The story moved on']);
     expect(coach()).toHaveTextContent('Tomás’s view of Priya: communication -1');
   });
 });
