@@ -13,11 +13,15 @@ export const focusOnMount: Attachment<HTMLElement> = (element) => {
 /**
  * Move focus to `target()` once the next frame is painted (no style and layout pass is forced before it),
  * unless the person has put the focus somewhere themselves in the meantime: a click into a field just after
- * a screen changed keeps its focus.
+ * a screen changed keeps its focus. A newer call supersedes one still waiting: a fast player's next step
+ * (a number key, then Enter) must not see the focus taken back to where the step before meant it to go,
+ * which would send their key to the wrong place.
  */
 export function focusAfterPaintUnlessMoved(target: () => HTMLElement | undefined, options: FocusOptions = {}): void {
   const before = document.activeElement;
+  const mine = ++latestMove;
   afterPaint(() => {
+    if (mine !== latestMove) return;
     const now = document.activeElement;
     // Moved by the person (not by an earlier call of this helper): leave it there.
     if (now !== before && now !== null && now !== document.body && now !== movedByUs) return;
@@ -30,6 +34,8 @@ export function focusAfterPaintUnlessMoved(target: () => HTMLElement | undefined
 
 /** The element this helper last focused, so that one deferred move does not stop the next. */
 let movedByUs: Element | null = null;
+/** Counts the moves asked for; only the latest one still waiting is carried out. */
+let latestMove = 0;
 
 /** Focus the element once it has appeared and been painted (unless the person moved the focus first). */
 export const focusAfterPaint: Attachment<HTMLElement> = (element) => {
