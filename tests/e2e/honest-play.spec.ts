@@ -383,8 +383,10 @@ test('after a choice key, when the next thing to do is Continue, it has the focu
     const mode = i === 0 ? 'realistic' : 'coach';
     await chooseMode(page, s, mode);
     for (const seat of s.seats) {
-      await page.evaluate((hash) => (location.hash = hash), `#/play/${s.id}/${seat}`);
+      // Wait for the new run's first screen: the last run's debrief must not be taken for this run's end.
+      await startRun(page, s, seat);
       let screen = await glance(page, null);
+      expect(screen.step, `${s.id} as the ${seat}: a new run`).toBe(1);
       for (let moves = 0; moves < 200 && !screen.outcome; moves++) {
         const where = `${s.id} as the ${seat} in ${mode} mode, step ${screen.step}`;
         if (screen.choices) {
