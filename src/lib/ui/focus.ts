@@ -16,8 +16,13 @@ export const focusOnMount: Attachment<HTMLElement> = (element) => {
  * a screen changed keeps its focus. A newer call supersedes one still waiting: a fast player's next step
  * (a number key, then Enter) must not see the focus taken back to where the step before meant it to go,
  * which would send their key to the wrong place.
+ *
+ * `reveal`, when given, is where the new content starts (e.g. the coach's note on the step just taken): if
+ * it begins above the window (the person had scrolled down to the options), the page scrolls back to it,
+ * and the focus then scrolls the page only as far as keeps that start in view. So a step never leaves its
+ * first lines above the window.
  */
-export function focusAfterPaintUnlessMoved(target: () => HTMLElement | undefined, options: FocusOptions = {}): void {
+export function focusAfterPaintUnlessMoved(target: () => HTMLElement | undefined, options: FocusOptions = {}, reveal?: () => HTMLElement | undefined): void {
   const before = document.activeElement;
   const mine = ++latestMove;
   afterPaint(() => {
@@ -27,7 +32,14 @@ export function focusAfterPaintUnlessMoved(target: () => HTMLElement | undefined
     if (now !== before && now !== null && now !== document.body && now !== movedByUs) return;
     const element = target();
     if (!element?.isConnected) return;
-    element.focus(options);
+    const start = reveal?.();
+    let preventScroll = options.preventScroll ?? false;
+    if (start?.isConnected) {
+      if (start.getBoundingClientRect().top < 0) start.scrollIntoView({ block: 'start' });
+      // Scrolling down to the focused element must not push the start back above the window.
+      preventScroll ||= element.getBoundingClientRect().bottom - start.getBoundingClientRect().top > innerHeight;
+    }
+    element.focus({ ...options, preventScroll });
     movedByUs = element;
   });
 }
