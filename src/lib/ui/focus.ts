@@ -28,8 +28,9 @@ export function focusAfterPaintUnlessMoved(target: () => HTMLElement | undefined
   afterPaint(() => {
     if (mine !== latestMove) return;
     const now = document.activeElement;
-    // Moved by the person (not by an earlier call of this helper): leave it there.
-    if (now !== before && now !== null && now !== document.body && now !== movedByUs) return;
+    // Moved by the person meanwhile: leave it there. (No earlier call of this helper can have moved it: a
+    // newer call drops every one still waiting.)
+    if (now !== before && now !== null && now !== document.body) return;
     const element = target();
     if (!element?.isConnected) return;
     const start = reveal?.();
@@ -40,12 +41,9 @@ export function focusAfterPaintUnlessMoved(target: () => HTMLElement | undefined
       preventScroll ||= element.getBoundingClientRect().bottom - start.getBoundingClientRect().top > innerHeight;
     }
     element.focus({ ...options, preventScroll });
-    movedByUs = element;
   });
 }
 
-/** The element this helper last focused, so that one deferred move does not stop the next. */
-let movedByUs: Element | null = null;
 /** Counts the moves asked for; only the latest one still waiting is carried out. */
 let latestMove = 0;
 
